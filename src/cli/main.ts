@@ -1,0 +1,100 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../load/input-error.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
+import { runCheck, type CheckOptions } from './check.ts';
+import { runExplain } from './explain.ts';
+import { runRules } from './rules-command.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** Options shared by the commands that load a project (check, config). */
+function addProjectOptions(command: Command): Command {
+  return command
+    .option('-f, --file <file>', 'compose file; repeat to merge several into one project', collect, [])
+    .option('--env-file <file>', 'env file to read instead of .env; repeatable', collect, [])
+    .option('--profile <name>', 'profile to enable; repeatable (default: every profile)', collect, []);
+}
+
+export function buildProgram(write: (text: string) => void, setExitCode: (code: number) => void): Command {
+  const program = new Command(TOOL_NAME)
+    .description('A fast, position-exact linter and policy checker for Docker Compose files')
+    .version(TOOL_VERSION, '-v, --version')
+    .showHelpAfterError('(run compose-lint --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: (text) => process.stderr.write(text) });
+
+  addProjectOptions(program.command('check').argument('[paths...]', 'compose files or folders to lint (default: the project here)'))
+    .description('lint compose projects')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'config file (default: .compose-lint.yaml found upward)')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (default: error)').choices(['error', 'warning', 'info']))
+    .option('--rule <id=level>', 'set a rule severity: off, info, warning or error; repeatable', collect, [])
+    .option('--no-inline-suppressions', 'ignore compose-lint comments in the files')
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colours in text output (NO_COLOR is honoured too)')
+    .action(async (paths: string[], options: CheckOptions) => {
+      const color = options.color && !process.env.NO_COLOR && process.stdout.isTTY === true;
+      setExitCode(await runCheck(paths, { ...options, color }, { cwd: process.cwd(), env: process.env, write }));
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: id, default severity, tags, description')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: { format: string }) => setExitCode(runRules(options.format, write)));
+
+  program
+    .command('explain')
+    .argument('<rule>', 'rule id')
+    .description("print a rule's documentation, with a bad and a good example")
+    .action((rule: string) => setExitCode(runExplain(rule, write)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const chunks: string[] = [];
+  // Output is buffered and written once, so a closed pipe or a large report never loses its tail.
+  const write = (text: string) => void chunks.push(text);
+  const program = buildProgram(write, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      exitCode = error.exitCode === 0 ? 0 : 2;
+    } else if (error instanceof InputError) {
+      process.stderr.write(`compose-lint: ${oneLine(error.message)}\n`);
+      exitCode = 2;
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`compose-lint: internal error: ${oneLine(reason)} (please report it)\n`);
+      exitCode = 2;
+    }
+  }
+  await flush(chunks.join(''));
+  return exitCode;
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0];
+}
+
+function flush(text: string): Promise<void> {
+  if (text === '') return Promise.resolve();
+  return new Promise((resolve) => {
+    process.stdout.write(text, () => resolve());
+  });
+}
+
+const isEntryPoint = process.argv[1] !== undefined && /(?:cli\.js|main\.ts)$/.test(process.argv[1]);
+if (isEntryPoint) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A reader that went away (`| head`) is not our failure.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

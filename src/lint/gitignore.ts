@@ -1,0 +1,136 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+interface IgnoreRule {
+  regex: RegExp;
+  negate: boolean;
+  directoryOnly: boolean;
+}
+
+/**
+ * Answers "would git ignore this file?" from the .gitignore files between the
+ * file and its repository root, with git's semantics: later rules win, a rule
+ * with a slash is anchored to its .gitignore's folder, a trailing slash matches
+ * folders only, and nothing inside an ignored folder can be re-included.
+ */
+export class GitignoreIndex {
+  private readonly rulesByDir = new Map<string, IgnoreRule[]>();
+  private readonly rootByDir = new Map<string, string>();
+
+  constructor(private readonly readText: (path: string) => string | undefined) {}
+
+  isIgnored(absolutePath: string): boolean {
+    const root = this.repositoryRoot(dirname(absolutePath));
+    const parts = relative(root, absolutePath).split(sep).filter(Boolean);
+    if (parts.length === 0 || parts[0] === '..') return false;
+    for (let i = 1; i <= parts.length; i++) {
+      const isDirectory = i < parts.length;
+      if (this.matches(root, parts.slice(0, i), isDirectory)) return true;
+    }
+    return false;
+  }
+
+  /** Status of one path (given as components under root) from every applicable .gitignore. */
+  private matches(root: string, parts: string[], isDirectory: boolean): boolean {
+    let ignored = false;
+    // .gitignore files of root and each ancestor folder of the path, outermost first.
+    for (let depth = 0; depth < parts.length; depth++) {
+      const dir = join(root, ...parts.slice(0, depth));
+      const rules = this.rulesIn(dir);
+      if (rules.length === 0) continue;
+      const relativePath = parts.slice(depth).join('/');
+      for (const rule of rules) {
+        if (rule.directoryOnly && !isDirectory) continue;
+        if (rule.regex.test(relativePath)) ignored = !rule.negate;
+      }
+    }
+    return ignored;
+  }
+
+  private rulesIn(dir: string): IgnoreRule[] {
+    let rules = this.rulesByDir.get(dir);
+    if (!rules) {
+      const text = this.readText(join(dir, '.gitignore'));
+      rules = text === undefined ? [] : parseGitignore(text);
+      this.rulesByDir.set(dir, rules);
+    }
+    return rules;
+  }
+
+  /** The nearest folder holding `.git`; without one, the filesystem root (every .gitignore above counts). */
+  private repositoryRoot(start: string): string {
+    const cached = this.rootByDir.get(start);
+    if (cached) return cached;
+    let dir = start;
+    while (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) dir = dirname(dir);
+    this.rootByDir.set(start, dir);
+    return dir;
+  }
+}
+
+export function parseGitignore(text: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    if (line === '' || line.startsWith('#')) continue;
+    line = line.replace(/(?<!\\)\s+$/, '');
+    if (line === '') continue;
+    let negate = false;
+    if (line.startsWith('!')) {
+      negate = true;
+      line = line.slice(1);
+    } else if (line.startsWith('\\!') || line.startsWith('\\#')) line = line.slice(1);
+    let directoryOnly = false;
+    if (line.endsWith('/')) {
+      directoryOnly = true;
+      line = line.slice(0, -1);
+    }
+    if (line === '') continue;
+    // A slash anywhere but the end anchors the pattern to the .gitignore's folder.
+    const anchored = line.includes('/');
+    if (line.startsWith('/')) line = line.slice(1);
+    const body = globToRegex(line);
+    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
+    rules.push({ regex, negate, directoryOnly });
+  }
+  return rules;
+}
+
+function globToRegex(glob: string): string {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const atStart = i === 0 || glob[i - 1] === '/';
+        const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
+        if (atStart && atEnd) {
+          if (i + 2 === glob.length) out += '.*';
+          else {
+            out += '(?:.*/)?';
+            i++; // the slash after ** is part of the group
+          }
+          i++;
+          continue;
+        }
+      }
+      out += '[^/]*';
+    } else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) out += '\\[';
+      else {
+        let set = glob.slice(i + 1, close);
+        if (set.startsWith('!')) set = `^${set.slice(1)}`;
+        out += `[${set.replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else if (c === '\\' && i + 1 < glob.length) {
+      out += escapeRegex(glob[++i]);
+    } else out += escapeRegex(c);
+  }
+  return out;
+}
+
+function escapeRegex(c: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}

@@ -1,0 +1,42 @@
+/** An image reference split as the Docker reference grammar reads it. */
+export interface ImageRef {
+  /** Registry host; `docker.io` when none is written. */
+  registry: string;
+  /** Repository path inside the registry; Docker Hub's official images get `library/`. */
+  repository: string;
+  /** Last path component (`postgres` for `docker.io/library/postgres`). */
+  name: string;
+  tag?: string;
+  digest?: string;
+  /** The reference with registry and `library/` made explicit, without tag or digest. */
+  fullName: string;
+}
+
+export function parseImageRef(reference: string): ImageRef | undefined {
+  const text = reference.trim();
+  if (text === '' || /\s/.test(text)) return undefined;
+  let rest = text;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const lastSlash = rest.lastIndexOf('/');
+  const lastColon = rest.lastIndexOf(':');
+  if (lastColon > lastSlash) {
+    tag = rest.slice(lastColon + 1);
+    rest = rest.slice(0, lastColon);
+  }
+  const parts = rest.split('/');
+  let registry = 'docker.io';
+  if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) {
+    registry = parts.shift()!;
+  }
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
+  if (registry === 'docker.io' && parts.length === 1) parts.unshift('library');
+  const repository = parts.join('/');
+  if (repository === '') return undefined;
+  return { registry, repository, name: parts[parts.length - 1], tag, digest, fullName: `${registry}/${repository}` };
+}

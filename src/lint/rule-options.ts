@@ -1,0 +1,20 @@
+import { Ajv } from 'ajv';
+import { InputError } from '../load/input-error.ts';
+import type { RuleModule } from './rule-types.ts';
+
+let ajv: Ajv | undefined;
+
+/**
+ * Check a rule's configured options against its schema. Compiled only for rules
+ * the user gives options to, so runs without options never load a compiler.
+ */
+export function validateRuleOptions(rule: RuleModule, options: Record<string, unknown>, where: string): void {
+  if (!rule.meta.options) return;
+  ajv ??= new Ajv({ allErrors: false, strict: false });
+  const validate = ajv.compile(rule.meta.options);
+  if (validate(options)) return;
+  const error = validate.errors?.[0];
+  const path = error?.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
+  const extra = error?.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : '';
+  throw new InputError(`invalid ${where}: rules.${rule.meta.id}.options${path ? `.${path}` : ''}: ${error?.message ?? 'invalid'}${extra}`);
+}
