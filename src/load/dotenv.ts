@@ -352,8 +352,11 @@ class DotenvParser {
     const result = interpolate(mapped.text, this.resolve);
     // Unset variables only draw a warning from compose, and `${VAR:?}` depends on the environment
     // at deploy time; neither is a syntax problem of the file.
+    // The position says which `${`; the message quotes none of it, as it is part of a value.
     for (const issue of result.issues) {
-      if (issue.kind === 'invalid') this.issue(sourceOffset(mapped, issue.start), issue.message);
+      if (issue.kind === 'invalid') {
+        this.issue(sourceOffset(mapped, issue.start), 'invalid interpolation format; write $$ for a literal $');
+      }
     }
     return result.value;
   }

@@ -42,7 +42,19 @@ export function resolveIncludes(root: MapNode, session: LoadSession): MapNode {
     }
     if (files.length === 0) continue;
     const workingDir = request.projectDirectory ? absolute(baseDir, String(request.projectDirectory.value)) : dirname(files[0]);
-    const envFiles = request.envFiles?.map((node) => absolute(baseDir, String(node.value)));
+    const envFiles = request.envFiles
+      ?.filter((node) => {
+        const exists = existsSync(absolute(baseDir, String(node.value)));
+        if (!exists) {
+          session.diagnostics.push({
+            ruleId: 'missing-file',
+            message: `Env file ${displayPath(absolute(baseDir, String(node.value)))} of this include does not exist; compose refuses the project until it does.`,
+            loc: node.loc,
+          });
+        }
+        return exists;
+      })
+      .map((node) => absolute(baseDir, String(node.value)));
     session.including.push(entry.loc.file.path);
     try {
       const included = loadProjectTree({ files, workingDir }, envFiles, session, false);

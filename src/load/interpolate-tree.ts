@@ -16,6 +16,13 @@ export interface VariableRef {
   required: boolean;
 }
 
+interface Frame {
+  node: Node;
+  trie: CastTrie | undefined;
+  /** The service whose definition this node is in, for attributing findings. */
+  service?: string;
+}
+
 /**
  * Interpolate every string value of one file's tree in place (keys never), then
  * apply compose's casts on the paths it casts. Aliased nodes are shared and so
@@ -30,23 +37,28 @@ export function interpolateTree(
 ): void {
   const seen = new WeakSet<Node>();
   // Explicit stack: compose files are shallow, hostile ones are not.
-  const stack: { node: Node; trie: CastTrie | undefined }[] = [{ node: root, trie: CAST_ROOT }];
+  const services = root.kind === 'map' ? root.pairs.get('services')?.value : undefined;
+  const stack: Frame[] = [{ node: root, trie: CAST_ROOT }];
   while (stack.length > 0) {
-    const { node, trie } = stack.pop()!;
+    const { node, trie, service } = stack.pop()!;
     if (node.kind === 'scalar') {
       if (!seen.has(node)) {
         seen.add(node);
+        const found = diagnostics.length;
         interpolateScalar(node, trie, env, diagnostics, variables, enabled);
+        if (service !== undefined) for (let i = found; i < diagnostics.length; i++) diagnostics[i].service = service;
       }
       continue;
     }
     if (seen.has(node)) continue;
     seen.add(node);
     if (node.kind === 'map') {
-      for (const [key, pair] of node.pairs) stack.push({ node: pair.value, trie: castChild(trie, key) });
+      for (const [key, pair] of node.pairs) {
+        stack.push({ node: pair.value, trie: castChild(trie, key), service: node === services ? key : service });
+      }
     } else {
       const itemTrie = castChild(trie, '*');
-      for (const item of node.items) stack.push({ node: item, trie: itemTrie });
+      for (const item of node.items) stack.push({ node: item, trie: itemTrie, service });
     }
   }
 }

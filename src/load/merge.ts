@@ -103,8 +103,12 @@ function mergeDefault(base: Node, over: Node, path: Path): Node {
 function mergeMaps(base: MapNode, over: MapNode, path: Path): MapNode {
   const pairs = new Map<string, Pair>();
   for (const [name, pair] of base.pairs) {
-    if (isReset(pair.value)) continue;
     const theirs = over.pairs.get(name);
+    if (isReset(pair.value)) {
+      // A reset base entry is absent: the override's, if any, stands alone.
+      if (theirs && !isReset(theirs.value)) pairs.set(name, keep(theirs));
+      continue;
+    }
     if (!theirs) {
       pairs.set(name, keep(pair));
       continue;

@@ -14,7 +14,7 @@ export interface CliResult {
 
 /** Run the built CLI as users do, in `cwd`, with a clean environment. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const result = spawnSync(process.execPath, ['--', CLI, ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
     encoding: 'utf8',

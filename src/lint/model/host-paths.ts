@@ -40,9 +40,10 @@ const ENGINE_SOCKETS = new Set(['docker.sock', 'podman.sock', 'containerd.sock',
 
 /** The normalised path when `path` names a container engine's socket (or Docker's Windows named pipe). */
 export function engineSocketPath(path: string): string | undefined {
+  const slashed = path.trim().replace(/\\/g, '/');
+  if (/^\/\/\.\/pipe\/docker_engine$/i.test(slashed)) return slashed;
   const normalised = normalizeHostPath(path);
   const lower = normalised.toLowerCase();
-  if (lower === '//./pipe/docker_engine') return normalised;
   const base = lower.slice(lower.lastIndexOf('/') + 1);
   return ENGINE_SOCKETS.has(base) ? normalised : undefined;
 }
