@@ -38,7 +38,7 @@ export async function buildAll({ bundle = true } = {}) {
   writeRuleIndex();
   if (!bundle) return;
   await build({
-    entryPoints: [join(root, 'src/cli/main.ts')],
+    entryPoints: [join(root, 'src/cli/bin.ts')],
     outfile: join(root, 'dist/cli.js'),
     bundle: true,
     platform: 'node',
@@ -46,7 +46,8 @@ export async function buildAll({ bundle = true } = {}) {
     target: 'node20',
     legalComments: 'none',
     banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+      // `node --` stops Node 20 from reading our --env-file option as its own (a Node 20 bug).
+      js: "#!/usr/bin/env -S node --\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
     logLevel: 'warning',
   });

@@ -87,14 +87,3 @@ function flush(text: string): Promise<void> {
     process.stdout.write(text, () => resolve());
   });
 }
-
-const isEntryPoint = process.argv[1] !== undefined && /(?:cli\.js|main\.ts)$/.test(process.argv[1]);
-if (isEntryPoint) {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A reader that went away (`| head`) is not our failure.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
-  main(process.argv).then((code) => {
-    process.exitCode = code;
-  });
-}

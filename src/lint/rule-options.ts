@@ -10,10 +10,12 @@ let ajv: Ajv | undefined;
  */
 export function validateRuleOptions(rule: RuleModule, options: Record<string, unknown>, where: string): void {
   if (!rule.meta.options) return;
-  ajv ??= new Ajv({ allErrors: false, strict: false });
+  ajv ??= new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(rule.meta.options);
   if (validate(options)) return;
-  const error = validate.errors?.[0];
+  // A misspelled key explains the other errors (a required key "missing"), so name it first.
+  const errors = [...(validate.errors ?? [])].sort((a, b) => Number(b.keyword === 'additionalProperties') - Number(a.keyword === 'additionalProperties'));
+  const error = errors[0];
   const path = error?.instancePath ? error.instancePath.slice(1).replaceAll('/', '.') : '';
   const extra = error?.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : '';
   throw new InputError(`invalid ${where}: rules.${rule.meta.id}.options${path ? `.${path}` : ''}: ${error?.message ?? 'invalid'}${extra}`);

@@ -4,6 +4,10 @@
  * `${VAR?e}`, `${VAR:+a}`, `${VAR+a}` and `$$`, with defaults nested and
  * evaluated only when used.
  *
+ * One deliberate difference: compose only notices a malformed `${` inside a
+ * default when it evaluates that default; we report it whatever the
+ * environment, since it breaks the file wherever the default is reached.
+ *
  * One left-to-right pass with an explicit stack, so hostile input (`${` nested
  * 10,000 deep, 20 MB scalars) costs linear time and no call-stack depth.
  */
