@@ -2,7 +2,6 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { child, makeMap, type MapNode, type Node, type Pair, type ScalarNode } from './nodes.ts';
 import { loadProjectTree, type LoadSession } from './project.ts';
-import { displayPath } from './read-file.ts';
 
 const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'];
 
@@ -25,7 +24,7 @@ export function resolveIncludes(root: MapNode, session: LoadSession): MapNode {
       if (session.including.includes(path) || path === entry.loc.file.path) {
         session.diagnostics.push({
           ruleId: 'undefined-reference',
-          message: `Including ${displayPath(path)} again creates an include cycle; compose refuses it.`,
+          message: `Including ${String(pathNode.value)} again creates an include cycle; compose refuses it.`,
           loc: pathNode.loc,
         });
         continue;
@@ -33,7 +32,7 @@ export function resolveIncludes(root: MapNode, session: LoadSession): MapNode {
       if (!existsSync(path)) {
         session.diagnostics.push({
           ruleId: 'missing-file',
-          message: `Included compose file ${displayPath(path)} does not exist; compose refuses the project until it does.`,
+          message: `Included compose file ${String(pathNode.value)} does not exist; compose refuses the project until it does.`,
           loc: pathNode.loc,
         });
         continue;
@@ -48,7 +47,7 @@ export function resolveIncludes(root: MapNode, session: LoadSession): MapNode {
         if (!exists) {
           session.diagnostics.push({
             ruleId: 'missing-file',
-            message: `Env file ${displayPath(absolute(baseDir, String(node.value)))} of this include does not exist; compose refuses the project until it does.`,
+            message: `Env file ${String(node.value)} of this include does not exist; compose refuses the project until it does.`,
             loc: node.loc,
           });
         }
@@ -58,7 +57,7 @@ export function resolveIncludes(root: MapNode, session: LoadSession): MapNode {
     session.including.push(entry.loc.file.path);
     try {
       const included = loadProjectTree({ files, workingDir }, envFiles, session, false);
-      if (included.root) result = addResources(result, included.root, files[0], session);
+      if (included.root) result = addResources(result, included.root, String(request.paths[0].value), session);
     } finally {
       session.including.pop();
     }
@@ -96,7 +95,7 @@ function absolute(baseDir: string, path: string): string {
   return isAbsolute(path) ? path : resolve(baseDir, path);
 }
 
-function addResources(root: MapNode, included: MapNode, includedFile: string, session: LoadSession): MapNode {
+function addResources(root: MapNode, included: MapNode, includedAs: string, session: LoadSession): MapNode {
   const pairs = new Map<string, Pair>(root.pairs);
   for (const section of SECTIONS) {
     const theirs = child(included, section);
@@ -109,7 +108,7 @@ function addResources(root: MapNode, included: MapNode, includedFile: string, se
       if (existing) {
         session.diagnostics.push({
           ruleId: 'duplicate-key',
-          message: `${section}.${name} is also defined by the included file ${displayPath(includedFile)}; compose refuses the conflict, so rename or remove one.`,
+          message: `${section}.${name} is also defined by the included file ${includedAs}; compose refuses the conflict, so rename or remove one.`,
           loc: existing.key.loc,
         });
         continue;
