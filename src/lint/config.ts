@@ -85,7 +85,9 @@ export function resolveRules(rules: RuleModule[], config: UserConfig, cliOverrid
     if (!written?.severity && written?.options && severity === 'off') severity = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
     if (cliOverrides[id]) severity = cliOverrides[id];
     if (severity === 'off') continue;
-    const options = { ...(rule.meta.defaults ?? {}), ...(written?.options ?? {}) };
+    const options: Record<string, unknown> = { ...(rule.meta.defaults ?? {}), ...(written?.options ?? {}) };
+    // The top-level `datastores:` list extends every rule that recognises datastores.
+    if (config.datastores && Array.isArray(options.datastores)) options.datastores = [...(options.datastores as string[]), ...config.datastores];
     if (written?.options) validateRuleOptions(rule, options, where);
     enabled.push({ rule, severity, options });
   }

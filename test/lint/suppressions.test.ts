@@ -184,3 +184,14 @@ describe('configuration', () => {
     expect(result.stderr).toMatch(/^compose-lint: invalid config \.compose-lint\.yaml: rules\.allowed-registries\.options: must NOT have additional properties "registires"\n$/);
   });
 });
+
+describe('top-level datastores', () => {
+  it('extends the datastore rules with more images', () => {
+    const compose = 'services:\n  cache:\n    image: acme/fastkv:2\n';
+    const dir = makeProject({ 'compose.yaml': compose, '.compose-lint.yaml': 'extends: none\nrules:\n  internal-backend-network: warning\n' });
+    expect(JSON.parse(runCli(['check', '--format', 'json'], dir).stdout).findings).toEqual([]);
+    writeFileSync(join(dir, '.compose-lint.yaml'), 'extends: none\nrules:\n  internal-backend-network: warning\ndatastores: [fastkv]\n');
+    const findings = JSON.parse(runCli(['check', '--format', 'json'], dir).stdout).findings;
+    expect(findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`)).toEqual(['2 internal-backend-network']);
+  });
+});
