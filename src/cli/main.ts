@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../load/input-error.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { runCheck, type CheckOptions } from './check.ts';
+import { registerConfigCommand } from './config.ts';
 import { runExplain } from './explain.ts';
 import { runRules } from './rules-command.ts';
 
@@ -49,6 +50,8 @@ export function buildProgram(write: (text: string) => void, setExitCode: (code: 
     .argument('<rule>', 'rule id')
     .description("print a rule's documentation, with a bad and a good example")
     .action((rule: string) => setExitCode(runExplain(rule, write)));
+
+  registerConfigCommand(program, write, setExitCode);
 
   return program;
 }

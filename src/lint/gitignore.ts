@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 interface IgnoreRule {
@@ -17,14 +17,22 @@ export class GitignoreIndex {
   private readonly rulesByDir = new Map<string, IgnoreRule[]>();
   private readonly rootByDir = new Map<string, string>();
 
-  constructor(private readonly readText: (path: string) => string | undefined) {}
+  /**
+   * @param readText reads a .gitignore (undefined when there is none)
+   * @param isDirectory whether the queried path is a folder (folder-only patterns such as `build/` match only those)
+   */
+  constructor(
+    private readonly readText: (path: string) => string | undefined,
+    private readonly isDirectory: (path: string) => boolean = isDirectoryOnDisk,
+  ) {}
 
+  /** Whether git would ignore the file or folder; a path ending in a separator is a folder. */
   isIgnored(absolutePath: string): boolean {
     const root = this.repositoryRoot(dirname(absolutePath));
     const parts = relative(root, absolutePath).split(sep).filter(Boolean);
     if (parts.length === 0 || parts[0] === '..') return false;
     for (let i = 1; i <= parts.length; i++) {
-      const isDirectory = i < parts.length;
+      const isDirectory = i < parts.length || /[\\/]$/.test(absolutePath) || this.isDirectory(absolutePath);
       if (this.matches(root, parts.slice(0, i), isDirectory)) return true;
     }
     return false;
@@ -65,6 +73,14 @@ export class GitignoreIndex {
     while (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) dir = dirname(dir);
     this.rootByDir.set(start, dir);
     return dir;
+  }
+}
+
+function isDirectoryOnDisk(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -116,19 +132,40 @@ function globToRegex(glob: string): string {
       out += '[^/]*';
     } else if (c === '?') out += '[^/]';
     else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        let set = glob.slice(i + 1, close);
-        if (set.startsWith('!')) set = `^${set.slice(1)}`;
-        out += `[${set.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
+      const set = bracketExpression(glob, i);
+      if (set) {
+        out += set.regex;
+        i = set.end;
+      } else out += '\\[';
     } else if (c === '\\' && i + 1 < glob.length) {
       out += escapeRegex(glob[++i]);
     } else out += escapeRegex(c);
   }
   return out;
+}
+
+/**
+ * `[...]` at `start` as fnmatch reads it: `!` or `^` negates, a `]` right after
+ * the opening (or the negation) is literal, `\` escapes; undefined when unclosed.
+ */
+function bracketExpression(glob: string, start: number): { regex: string; end: number } | undefined {
+  let i = start + 1;
+  let out = '';
+  if (glob[i] === '!' || glob[i] === '^') {
+    out += '^';
+    i++;
+  }
+  const first = i;
+  for (; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === ']' && i > first) return { regex: `[${out}]`, end: i };
+    if (c === '\\' && i + 1 < glob.length) {
+      const escaped = glob[++i];
+      out += /[A-Za-z0-9]/.test(escaped) ? escaped : `\\${escaped}`;
+    } else if (c === ']' || c === '\\' || c === '[') out += `\\${c}`;
+    else out += c;
+  }
+  return undefined;
 }
 
 function escapeRegex(c: string): string {

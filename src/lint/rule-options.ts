@@ -10,7 +10,18 @@ let ajv: Ajv | undefined;
  */
 export function validateRuleOptions(rule: RuleModule, options: Record<string, unknown>, where: string): void {
   if (!rule.meta.options) return;
-  ajv ??= new Ajv({ allErrors: true, strict: false });
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: false });
+    // Options that hold regular expressions declare `format: regex`, so a bad one is a config error (exit 2).
+    ajv.addFormat('regex', (text: string) => {
+      try {
+        new RegExp(text);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
   const validate = ajv.compile(rule.meta.options);
   if (validate(options)) return;
   // A misspelled key explains the other errors (a required key "missing"), so name it first.

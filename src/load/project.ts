@@ -151,7 +151,12 @@ function readEnvFile(path: string, env: Environment, session: LoadSession): void
   const parsed: ParsedFile = { file: source, root: null, comments: [], diagnostics: [] };
   for (const issue of issues) {
     const start = (source.lineStarts[issue.line - 1] ?? 0) + Math.max(issue.column - 1, 0);
-    const diagnostic: LoadDiagnostic = { ruleId: 'env-file-syntax', message: issue.message, loc: { file: source, start, end: start + 1 } };
+    const reason = issue.message.replace(/\.$/, '');
+    const diagnostic: LoadDiagnostic = {
+      ruleId: 'env-file-syntax',
+      message: `Compose cannot read this env file line: ${reason}; fix the line or quote its value.`,
+      loc: { file: source, start, end: start + 1 },
+    };
     parsed.diagnostics.push(diagnostic);
     session.diagnostics.push(diagnostic);
   }

@@ -1,13 +1,20 @@
+import { pathUnder, repoRoot } from './repo-path.ts';
 import type { ReportInput } from './report-input.ts';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** GitHub Actions workflow commands: one annotation per finding. */
+/**
+ * GitHub Actions workflow commands, one annotation per finding:
+ * `::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=RULE::MESSAGE`.
+ * GitHub places annotations by repository-relative path, so a run from a sub-folder names
+ * files from the checkout's root; a file outside the repository keeps its cwd-relative path.
+ */
 export function formatGithub(input: ReportInput): string {
+  const root = repoRoot(input.cwd);
   return input.findings
     .map((finding) => {
       const properties = [
-        `file=${escapeProperty(finding.file)}`,
+        `file=${escapeProperty(pathUnder(root, finding.absolutePath) ?? finding.file)}`,
         `line=${finding.line}`,
         `col=${finding.column}`,
         `endLine=${finding.endLine}`,
@@ -19,11 +26,12 @@ export function formatGithub(input: ReportInput): string {
     .join('');
 }
 
-// The escapes the Actions runner decodes (see the workflow commands documentation).
-function escapeData(text: string): string {
+// The runner decodes exactly these escapes (actions/runner ActionCommand, as @actions/core encodes them):
+// `%`, CR and LF everywhere, plus `:` and `,` inside property values.
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeProperty(text: string): string {
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

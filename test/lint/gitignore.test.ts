@@ -135,6 +135,35 @@ const CASES: Case[] = [
     expect: { '.env': true, 'secrets/x.txt': true },
   },
   {
+    name: 'whitelisting: ignore everything, then re-include folder by folder',
+    files: { '.gitignore': '/*\n!/app/\n/app/*\n!/app/compose.yaml\n' },
+    expect: { '.env': true, 'secrets/db.txt': true, 'app/compose.yaml': false, 'app/.env': true, 'app/sub/x.txt': true },
+  },
+  {
+    name: 're-including a folder does not re-include files a pattern ignores',
+    files: { '.gitignore': '*.env\n!config/\n' },
+    expect: { 'config/prod.env': true, 'config/app.yaml': false },
+  },
+  {
+    name: 'wildcards between slashes, escaped specials, leading spaces',
+    files: { '.gitignore': 'env/*/prod.env\n\\*literal\n \tspaced\n[]x].txt\n**/cache/**/\n' },
+    expect: {
+      'env/eu/prod.env': true,
+      'env/prod.env': false,
+      'env/eu/west/prod.env': false,
+      '*literal': true,
+      'aliteral': false,
+      ' \tspaced': true,
+      'spaced': false,
+      '].txt': true,
+      'x.txt': true,
+      'y.txt': false,
+      'cache/a/b/': true,
+      'cache/file': false,
+      'cache/a/b/file': true,
+    },
+  },
+  {
     name: 'a .gitignore above the repository does not apply',
     files: { '.gitignore': '*.env\n', 'repo/.gitignore': 'other\n' },
     repo: 'repo',
@@ -254,7 +283,7 @@ describe('GitignoreIndex', () => {
       }
     }
     expect(disagreements).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('parseGitignore', () => {

@@ -195,3 +195,15 @@ describe('top-level datastores', () => {
     expect(findings.map((f: { ruleId: string; line: number }) => `${f.line} ${f.ruleId}`)).toEqual(['2 internal-backend-network']);
   });
 });
+
+describe('rule options holding regular expressions', () => {
+  it('an invalid pattern is a config error, exit 2', () => {
+    const dir = makeProject({
+      'compose.yaml': 'services:\n  a:\n    image: a:1\n',
+      '.compose-lint.yaml': "rules:\n  required-labels: { options: { labels: [{ name: team, pattern: '([' }] } }\n",
+    });
+    const result = runCli(['check'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('compose-lint: invalid config .compose-lint.yaml: rules.required-labels.options.labels.0.pattern: must match format "regex"\n');
+  });
+});

@@ -122,8 +122,58 @@ export function datastoreOfImage(image: string, extra?: readonly string[]): Data
   return undefined;
 }
 
+/**
+ * Client programs shipped in datastore images. A service that runs one (`psql -h db ...`,
+ * `redis-cli -h cache ...`) uses the image as a client, not as a server.
+ */
+const CLIENT_COMMANDS = new Set([
+  'psql',
+  'pg_dump',
+  'pg_dumpall',
+  'pg_restore',
+  'pg_isready',
+  'createdb',
+  'mysql',
+  'mysqldump',
+  'mysqladmin',
+  'mariadb',
+  'mariadb-dump',
+  'mariadb-admin',
+  'mongo',
+  'mongosh',
+  'mongodump',
+  'mongorestore',
+  'mongoimport',
+  'redis-cli',
+  'valkey-cli',
+  'keydb-cli',
+  'cqlsh',
+  'clickhouse-client',
+  'influx',
+  'etcdctl',
+  'mc',
+  'kafka-topics',
+  'kafka-topics.sh',
+  'kafka-console-producer',
+  'kafka-console-consumer',
+  'rabbitmqadmin',
+  'nats',
+]);
+
 /** The datastore a service runs, judged by its `image` (a service with only `build:` is not recognised). */
 export function serviceDatastore(service: Node, extra?: readonly string[]): Datastore | undefined {
   const image = scalarString(child(service, 'image'));
-  return image === undefined ? undefined : datastoreOfImage(image, extra);
+  if (image === undefined) return undefined;
+  const datastore = datastoreOfImage(image, extra);
+  if (!datastore) return undefined;
+  const program = firstWord(child(service, 'entrypoint')) ?? firstWord(child(service, 'command'));
+  if (program !== undefined && CLIENT_COMMANDS.has(program.split('/').pop()!)) return undefined;
+  return datastore;
+}
+
+/** The program a `command`/`entrypoint` runs: the first list item, or the first word of the string. */
+function firstWord(node: Node | undefined): string | undefined {
+  const first = node?.kind === 'seq' ? scalarString(node.items[0]) : scalarString(node);
+  const word = first?.trim().split(/\s+/)[0];
+  return word ? word : undefined;
 }

@@ -7,11 +7,14 @@ import type { ImageRef } from './image-ref.ts';
  *
  * Repository patterns are normalised the way Docker normalises references, so a
  * pattern means what the same text would mean in `docker pull`:
- * - a first segment that names a host (`ghcr.io`, `localhost:5000`, `*.corp.example`)
- *   or starts with a wildcard is taken as written (`**` matches every image);
- * - a host alone (`ghcr.io`) means everything from that registry;
- * - anything else is on Docker Hub: `nginx` is `docker.io/library/nginx`,
- *   `bitnami/*` is `docker.io/bitnami/*`, `docker.io/*` is `docker.io/library/*`.
+ * - `**` alone matches every image;
+ * - a host alone (`ghcr.io`, `localhost:5000`) means everything from that registry;
+ * - any other single name is an official Docker Hub image: `nginx` is
+ *   `docker.io/library/nginx`, `*` is `docker.io/library/*`;
+ * - a path whose first segment names a host (`ghcr.io/acme/*`, `*.corp.example/**`)
+ *   or starts with a wildcard is taken as written;
+ * - any other path is on Docker Hub: `bitnami/*` is `docker.io/bitnami/*`,
+ *   `docker.io/*` is `docker.io/library/*`.
  */
 export function normalizeRepositoryPattern(pattern: string): string {
   const text = pattern.trim().toLowerCase();
@@ -20,14 +23,20 @@ export function normalizeRepositoryPattern(pattern: string): string {
   if (first === 'index.docker.io' || first === 'registry-1.docker.io') segments[0] = 'docker.io';
   if (segments[0] === 'docker.io') {
     segments.shift();
+    if (segments.length === 0) return 'docker.io/**';
     if (segments.length === 1) segments.unshift('library');
     return ['docker.io', ...segments].join('/');
   }
-  if (/^[*?[]/.test(first) || first.includes('.') || first.includes(':') || first === 'localhost') {
-    return segments.length === 1 ? `${first}/**` : segments.join('/');
+  if (segments.length === 1) {
+    if (first === '**') return first;
+    return isHost(first) ? `${first}/**` : `docker.io/library/${first}`;
   }
-  if (segments.length === 1) return `docker.io/library/${first}`;
+  if (/^[*?[]/.test(first) || isHost(first)) return segments.join('/');
   return ['docker.io', ...segments].join('/');
+}
+
+function isHost(segment: string): boolean {
+  return segment.includes('.') || segment.includes(':') || segment === 'localhost';
 }
 
 /** True when the image's repository (registry and path, no tag) matches the pattern. */

@@ -18,6 +18,9 @@ export type PlainScalarAmbiguity =
   /** `2024-01-01`: a string to compose, a date to YAML 1.1. */
   | { kind: 'date' };
 
+const YAML11_DATE = /^\d{4}-\d\d-\d\d$/;
+const YAML11_TIMESTAMP = /^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?$/;
+
 /** The scalar's text exactly as written in its file (typed scalars keep no `written` text). */
 export function rawScalarText(node: ScalarNode): string {
   return node.loc.file.text.slice(node.loc.start, node.loc.end);
@@ -35,9 +38,12 @@ export function plainScalarAmbiguity(text: string): PlainScalarAmbiguity | undef
       return { kind, compose, yaml12: Number(text.replaceAll('_', '')) };
     }
     case 'sexagesimal':
+      // YAML 1.1's base-60 integers start with 1-9 (`0:30` is a string); its base-60 floats have a dot.
+      if (!/^[-+]?[1-9]/.test(text) && !text.includes('.')) return undefined;
       return { kind, yaml11: sexagesimalValue(text) };
     case 'date':
-      return { kind };
+      // The whole text must be a YAML 1.1 timestamp: `2024-01-01 release` is a string.
+      return YAML11_DATE.test(text) || YAML11_TIMESTAMP.test(text) ? { kind } : undefined;
   }
   // A leading zero followed by 8 or 9 is no octal number: go-yaml reads it as a float.
   if (/^[-+]?0[0-9]*[89][0-9]*$/.test(text)) return { kind: 'leading-zero', compose: Number(text) };
@@ -55,4 +61,26 @@ export function sexagesimalValue(text: string): number {
   let value = 0;
   for (const part of body.split(':')) value = value * 60 + Number(part);
   return sign * value;
+}
+
+/**
+ * True when the scalar carries a tag (`!!str yes`, `! 0755`, `!!int 0755`): an
+ * explicit tag fixes the type for every reader, so nothing is ambiguous. The
+ * loader keeps only local tags on nodes, so core tags are found in the text
+ * before the scalar on its line (past an anchor, if any).
+ */
+export function explicitlyTagged(node: ScalarNode): boolean {
+  if (node.tag) return true;
+  const { text } = node.loc.file;
+  let end = node.loc.start;
+  for (;;) {
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    let start = end;
+    while (start > 0 && !/[\s[\]{},]/.test(text[start - 1])) start--;
+    if (start === end) return false;
+    const token = text.slice(start, end);
+    if (token.startsWith('!')) return true;
+    if (!token.startsWith('&')) return false;
+    end = start;
+  }
 }

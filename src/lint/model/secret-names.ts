@@ -16,6 +16,8 @@ export function isSecretName(name: string, options: { flag?: boolean } = {}): bo
     const word = words[i];
     if (SECRET_WORD.test(word)) return true;
     if ((word === 'PASS' || word === 'PW' || word === 'PWD') && !single) return true;
+    // Run together: `RCONPW`, `ADMINPWD`.
+    if (word.length >= 5 && /PWD?$/.test(word)) return true;
     if (word === 'DSN' || word === 'CREDS' || word === 'SALT') return true;
     // `REDIS_AUTH`, `BASIC_AUTH`: the value is the credential. `AUTH_TYPE` is not (its last word decides).
     if (word === 'AUTH' && i === words.length - 1) return true;
@@ -60,6 +62,7 @@ const NOT_A_SECRET_LAST = new Set([
   'ENABLED', 'ENABLE', 'DISABLED', 'DISABLE', 'REQUIRED', 'ALLOWED', 'ALLOW', 'SKIP', 'RESET', 'CHANGE', 'STDIN', 'PROMPT', 'ONLY',
   'TYPE', 'TYPES', 'KIND', 'MODE', 'METHOD', 'METHODS', 'ALGORITHM', 'ALGORITHMS', 'ALG', 'ENCRYPTION', 'HASHING', 'CIPHERS', 'POLICY', 'STRATEGY',
   'PROVIDER', 'PROVIDERS', 'BACKEND', 'PLUGIN', 'PLUGINS', 'STORE', 'SOURCE', 'FORMAT', 'HEADER', 'PREFIX', 'SUFFIX', 'FIELD', 'PARAM',
+  'LANGUAGE', 'LANG', 'LOCALE', 'TIMEZONE', 'TZ', 'THEME', 'COLOR',
   'SCOPE', 'SCOPES', 'LEVEL', 'VERSION', 'ENV', 'VAR', 'VARIABLE', 'COMMAND', 'CMD', 'SCRIPT', 'CHARS', 'CHARSET', 'COMPLEXITY', 'HISTORY',
 ]);
 
