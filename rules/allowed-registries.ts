@@ -16,7 +16,7 @@ export default defineRule<Options>({
     securitySeverity: '5.0',
     messages: {
       notAllowed:
-        "Image '{{image}}' ({{repository}}) is not from an allowed registry ({{allowed}}); use an image from an approved registry, or add a pattern for it to `registries`.",
+        "Image \"{{image}}\" ({{repository}}) is not from an allowed registry ({{allowed}}); use an image from an approved registry, or add a pattern for it to `registries`.",
     },
     options: {
       type: 'object',

@@ -20,8 +20,8 @@ export default defineRule<Options>({
     tags: ['policy', 'security'],
     securitySeverity: '5.0',
     messages: {
-      deniedWithReason: "Image '{{image}}' is denied by the policy pattern '{{pattern}}' ({{reason}}); use another image or version.",
-      denied: "Image '{{image}}' is denied by the policy pattern '{{pattern}}'; use another image or version.",
+      deniedWithReason: "Image \"{{image}}\" is denied by the policy pattern \"{{pattern}}\" ({{reason}}); use another image or version.",
+      denied: "Image \"{{image}}\" is denied by the policy pattern \"{{pattern}}\"; use another image or version.",
     },
     options: {
       type: 'object',

@@ -13,9 +13,9 @@ export default defineRule({
     tags: ['guide', 'reliability'],
     messages: {
       shortForm:
-        "depends_on '{{dependency}}' only orders startup, so this service can start before '{{dependency}}' accepts connections; {{advice}}.",
+        "depends_on \"{{dependency}}\" only orders startup, so this service can start before \"{{dependency}}\" accepts connections; {{advice}}.",
       started:
-        "`condition: service_started` does not wait until '{{dependency}}' is ready to serve; {{advice}}.",
+        "`condition: service_started` does not wait until \"{{dependency}}\" is ready to serve; {{advice}}.",
     },
     docs: docsUrl('depends-on-healthy'),
   },

@@ -16,7 +16,7 @@ export default defineRule<Options>({
     tags: ['guide', 'reliability'],
     messages: {
       missing:
-        "Service '{{service}}' has no healthcheck, so Docker reports it running even when it cannot serve and dependants cannot wait for it; add a `healthcheck:` that probes it.",
+        "Service \"{{service}}\" has no healthcheck, so Docker reports it running even when it cannot serve and dependants cannot wait for it; add a `healthcheck:` that probes it.",
       disabled:
         'This turns off the image\'s healthcheck, so Docker cannot tell when the service is unhealthy and dependants cannot wait for it; remove it and keep (or write) a healthcheck.',
     },

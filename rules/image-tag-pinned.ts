@@ -17,11 +17,11 @@ export default defineRule<Options>({
     tags: ['guide', 'reliability'],
     messages: {
       noTag:
-        "Image '{{image}}' has no tag, so it means `latest` and changes whenever the publisher pushes; pin a version tag such as `{{name}}:1.2.3` (or a digest).",
+        "Image \"{{image}}\" has no tag, so it means `latest` and changes whenever the publisher pushes; pin a version tag such as `{{name}}:1.2.3` (or a digest).",
       latest:
-        "Image '{{image}}' uses the `latest` tag, which moves to each new release; pin a version tag such as `{{name}}:1.2.3` (or a digest).",
+        "Image \"{{image}}\" uses the `latest` tag, which moves to each new release; pin a version tag such as `{{name}}:1.2.3` (or a digest).",
       digestOnly:
-        "Image '{{image}}' is pinned by digest alone, which does not say which version it is; write the version tag too (`{{name}}:TAG@DIGEST`).",
+        "Image \"{{image}}\" is pinned by digest alone, which does not say which version it is; write the version tag too (`{{name}}:TAG@DIGEST`).",
     },
     options: {
       type: 'object',

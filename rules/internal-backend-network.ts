@@ -19,9 +19,9 @@ export default defineRule<Options>({
     securitySeverity: '5.0',
     messages: {
       defaultNetwork:
-        "Datastore service '{{service}}' ({{kind}}) is on the project's default network, which is not internal; put it on a network with `internal: true` that only the services using it join.",
+        "Datastore service \"{{service}}\" ({{kind}}) is on the project's default network, which is not internal; put it on a network with `internal: true` that only the services using it join.",
       openNetwork:
-        "This {{kind}} datastore joins network '{{network}}', which is not `internal: true`; attach it only to an internal backend network shared with the services that use it.",
+        "This {{kind}} datastore joins network \"{{network}}\", which is not `internal: true`; attach it only to an internal backend network shared with the services that use it.",
     },
     options: {
       type: 'object',

@@ -39,7 +39,7 @@ export default defineRule<Options>({
     severity: 'off',
     tags: ['style'],
     messages: {
-      outOfOrder: "Key '{{key}}' should come before '{{before}}' in {{order}}; move it up.",
+      outOfOrder: "Key \"{{key}}\" should come before \"{{before}}\" in {{order}}; move it up.",
     },
     options: {
       type: 'object',

@@ -17,7 +17,7 @@ export default defineRule<Options>({
     tags: ['guide', 'reliability'],
     messages: {
       unconfigured:
-        "Service '{{service}}' has no logging settings, so it gets the daemon's default json-file driver, which keeps every log line until the disk fills unless daemon.json sets log-opts; add `logging.options.max-size` (and `max-file`).",
+        "Service \"{{service}}\" has no logging settings, so it gets the daemon's default json-file driver, which keeps every log line until the disk fills unless daemon.json sets log-opts; add `logging.options.max-size` (and `max-file`).",
       noMaxSize:
         'The json-file logging driver here has no `max-size`, so the log file grows until the disk fills; set `max-size` (for example `10m`) and `max-file` under `logging.options`.',
       localDefault:

@@ -19,7 +19,7 @@ export default defineRule<Options>({
     severity: 'off',
     tags: ['policy'],
     messages: {
-      missing: "Service '{{service}}' does not set `{{path}}`, which the policy requires; add it.",
+      missing: "Service \"{{service}}\" does not set `{{path}}`, which the policy requires; add it.",
     },
     options: {
       type: 'object',

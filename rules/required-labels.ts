@@ -27,9 +27,9 @@ export default defineRule<Options>({
     severity: 'off',
     tags: ['policy'],
     messages: {
-      missing: "Service '{{service}}' has no '{{label}}' label, which the policy requires; add it under `labels`.",
+      missing: "Service \"{{service}}\" has no \"{{label}}\" label, which the policy requires; add it under `labels`.",
       mismatch:
-        "Label '{{label}}' is '{{value}}', which does not match the required pattern /{{pattern}}/; change it to a value that matches.",
+        "Label \"{{label}}\" is \"{{value}}\", which does not match the required pattern /{{pattern}}/; change it to a value that matches.",
     },
     options: {
       type: 'object',

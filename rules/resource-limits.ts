@@ -10,11 +10,11 @@ export default defineRule({
     tags: ['guide', 'reliability'],
     messages: {
       missingBoth:
-        "Service '{{service}}' has no memory or CPU limit, so one runaway container can starve the host and every other service; set `deploy.resources.limits.memory` and `deploy.resources.limits.cpus`.",
+        "Service \"{{service}}\" has no memory or CPU limit, so one runaway container can starve the host and every other service; set `deploy.resources.limits.memory` and `deploy.resources.limits.cpus`.",
       missingMemory:
-        "Service '{{service}}' has no memory limit, so a leak or an oversized batch can exhaust host memory and trigger the kernel's OOM killer anywhere; set `deploy.resources.limits.memory` (or `mem_limit`).",
+        "Service \"{{service}}\" has no memory limit, so a leak or an oversized batch can exhaust host memory and trigger the kernel's OOM killer anywhere; set `deploy.resources.limits.memory` (or `mem_limit`).",
       missingCpu:
-        "Service '{{service}}' has no CPU limit, so it can take every core and slow the other services; set `deploy.resources.limits.cpus` (or `cpus`).",
+        "Service \"{{service}}\" has no CPU limit, so it can take every core and slow the other services; set `deploy.resources.limits.cpus` (or `cpus`).",
       limitsMissingBoth:
         'These limits set neither memory nor CPU, so the container can still starve the host; add `memory` and `cpus`.',
       limitsMissingMemory:

@@ -11,7 +11,7 @@ export default defineRule({
     tags: ['guide', 'reliability'],
     messages: {
       missing:
-        "Service '{{service}}' has no restart policy, so it stays down after a crash or a Docker restart; add `restart: unless-stopped` (or `on-failure`, or `deploy.restart_policy`).",
+        "Service \"{{service}}\" has no restart policy, so it stays down after a crash or a Docker restart; add `restart: unless-stopped` (or `on-failure`, or `deploy.restart_policy`).",
     },
     docs: docsUrl('restart-policy'),
   },

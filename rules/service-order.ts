@@ -15,7 +15,7 @@ export default defineRule<Options>({
     severity: 'off',
     tags: ['style'],
     messages: {
-      outOfOrder: "Service '{{service}}' should come before '{{before}}' in {{order}}; move it up.",
+      outOfOrder: "Service \"{{service}}\" should come before \"{{before}}\" in {{order}}; move it up.",
     },
     options: {
       type: 'object',

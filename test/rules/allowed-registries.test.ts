@@ -97,7 +97,7 @@ describe('allowed-registries patterns', () => {
   it('an empty list allows nothing that is pulled', () => {
     const findings = runRule(rule, { options: { registries: [] }, code: 'services:\n  a:\n    image: alpine:3\n' });
     expect(findings.map((f) => f.message)).toEqual([
-      "Image 'alpine:3' (docker.io/library/alpine) is not from an allowed registry (none); use an image from an approved registry, or add a pattern for it to `registries`.",
+      "Image \"alpine:3\" (docker.io/library/alpine) is not from an allowed registry (none); use an image from an approved registry, or add a pattern for it to `registries`.",
     ]);
   });
 });
