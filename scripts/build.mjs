@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildSchemaValidator } from './build-schema.mjs';
 import { buildConfigValidator } from './build-config-schema.mjs';
+import { buildAction } from './build-action.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,6 +52,7 @@ export async function buildAll({ bundle = true } = {}) {
     },
     logLevel: 'warning',
   });
+  await buildAction();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

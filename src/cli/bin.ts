@@ -1,11 +1,26 @@
 // The executable's entry point (bundled into dist/cli.js): run the CLI and set the exit code.
-import { main } from './main.ts';
+import { runCheck } from './check.ts';
+import { flushStdout, reportFailure } from './output.ts';
+import { plainCheckOptions, plainCheckPaths } from './plain-check.ts';
 
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // A reader that went away (`| head`) is not our failure.
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
+/**
+ * `check PATH...` runs straight away; every other command line loads commander and the
+ * other commands (main.ts), which a cold `check` would otherwise pay for.
+ */
+async function run(argv: string[]): Promise<number> {
+  const paths = plainCheckPaths(argv.slice(2));
+  if (!paths) return (await import('./main.ts')).main(argv);
+  const chunks: string[] = [];
+  let exitCode: number;
+  try {
+    exitCode = await runCheck(paths, plainCheckOptions(process.env), { cwd: process.cwd(), env: process.env, write: (text) => void chunks.push(text) });
+  } catch (error) {
+    exitCode = reportFailure(error);
+  }
+  await flushStdout(chunks.join(''));
+  return exitCode;
+}
 
-main(process.argv).then((code) => {
+run(process.argv).then((code) => {
   process.exitCode = code;
 });

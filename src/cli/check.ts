@@ -14,6 +14,7 @@ import { createFileFacts } from '../lint/file-facts.ts';
 import { validateProject } from '../validate/validate-project.ts';
 import { formatterFor } from '../report/formatters.ts';
 import type { ReportInput } from '../report/report-input.ts';
+import { stageTimes } from '../perf/stage-times.ts';
 
 export interface CheckOptions {
   file: string[];
@@ -39,12 +40,14 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** `compose-lint check`: load -> validate -> lint -> report. Returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions, io: CheckIO): Promise<number> {
+  if (stageTimes) stageTimes.startup = performance.now();
   const formatter = await formatterFor(options.format);
   const config = loadUserConfig(io.cwd, options.config);
   const failOn = (options.failOn ?? config['fail-on'] ?? 'error') as Severity;
   if (!SEVERITIES.includes(failOn)) throw new InputError(`invalid --fail-on ${options.failOn}: expected error, warning or info`);
   const enabled = resolveRules(ALL_RULES, config, parseRuleOverrides(options.rule));
-  const knownRuleIds = new Set(ALL_RULES.map((rule) => rule.meta.id));
+  // Suppressions may name the config's policies as well as built-in rules.
+  const knownRuleIds = new Set([...ALL_RULES, ...(config.policies ?? [])].map((rule) => rule.meta.id));
 
   const specs = discoverProjects({ cwd: io.cwd, paths, files: options.file, composeFileVariable: io.env.COMPOSE_FILE }).filter(
     (spec) => !isIgnored(spec, config.ignore ?? [], io.cwd),
@@ -53,13 +56,17 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Check
   const files = createFileFacts();
   const results: LintResult[] = [];
   for (const spec of specs) {
+    let start = stageTimes ? performance.now() : 0;
     const project = loadProject(spec, {
       envFiles,
       profiles: options.profile.length > 0 ? options.profile : undefined,
       processEnv: io.env,
     });
+    if (stageTimes) start = stageTimes.add('load', start);
     project.diagnostics.push(...validateProject(project));
+    if (stageTimes) start = stageTimes.add('validate', start);
     results.push(lintProject(project, enabled, { cwd: io.cwd, inlineSuppressions: options.inlineSuppressions, knownRuleIds, files }));
+    stageTimes?.add('rules', start);
   }
 
   let findings: Finding[] = results.flatMap((result) => result.findings);
@@ -73,7 +80,12 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Check
     cwd: io.cwd,
     color: options.color && !options.output,
   };
+  const formatStart = stageTimes ? performance.now() : 0;
   const text = formatter(input);
+  if (stageTimes) {
+    stageTimes.add('format', formatStart);
+    process.stderr.write(stageTimes.line(results.reduce((sum, result) => sum + result.project.configFiles.length, 0)));
+  }
   if (options.output) {
     try {
       writeFileSync(resolve(io.cwd, options.output), text);

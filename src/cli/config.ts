@@ -56,7 +56,7 @@ export function registerConfigCommand(program: Command, write: (text: string) =>
     .description('print the project as compose sees it, like `docker compose config`')
     .option('-f, --file <file>', 'compose file; repeat to merge several into one project', collect, [])
     .option('--env-file <file>', 'env file to read instead of .env; repeatable', collect, [])
-    .option('--profile <name>', 'profile to enable; repeatable (default: COMPOSE_PROFILES, else none)', collect, [])
+    .option('--profile <name>', 'profile to enable; repeatable (without it: COMPOSE_PROFILES, else only services without profiles)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--no-interpolate', 'keep ${...} as written')
     .option('--no-normalize', 'print the merged model without the canonical rewrites')

@@ -1,10 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../load/input-error.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { runCheck, type CheckOptions } from './check.ts';
+import { flushStdout, reportFailure } from './output.ts';
 import { registerConfigCommand } from './config.ts';
 import { runExplain } from './explain.ts';
 import { runRules } from './rules-command.ts';
+import { runTestPolicies } from './test-policies.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -53,6 +54,13 @@ export function buildProgram(write: (text: string) => void, setExitCode: (code: 
 
   registerConfigCommand(program, write, setExitCode);
 
+  program
+    .command('test-policies')
+    .argument('[dir]', 'folder with the config and <policy-id>/pass|fail/*.yaml examples (default: .)')
+    .description('run every policy against its pass and fail examples; exit 1 when one fails')
+    .option('-c, --config <file>', 'config file (default: .compose-lint.yaml found from DIR upward)')
+    .action((dir: string | undefined, options: { config?: string }) => setExitCode(runTestPolicies(dir, options, { cwd: process.cwd(), write })));
+
   return program;
 }
 
@@ -65,28 +73,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      exitCode = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof InputError) {
-      process.stderr.write(`compose-lint: ${oneLine(error.message)}\n`);
-      exitCode = 2;
-    } else {
-      const reason = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`compose-lint: internal error: ${oneLine(reason)} (please report it)\n`);
-      exitCode = 2;
-    }
+    exitCode = error instanceof CommanderError ? (error.exitCode === 0 ? 0 : 2) : reportFailure(error);
   }
-  await flush(chunks.join(''));
+  await flushStdout(chunks.join(''));
   return exitCode;
-}
-
-function oneLine(text: string): string {
-  return text.split('\n')[0];
-}
-
-function flush(text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
-  return new Promise((resolve) => {
-    process.stdout.write(text, () => resolve());
-  });
 }

@@ -9,6 +9,7 @@ import { formatMessage } from './messages.ts';
 import { buildProjectModel, type ProjectModel, type ResourceModel, type ServiceModel } from './model/project-model.ts';
 import type { FileFacts, ReportDescriptor, RuleModule, RuleVisitors, Severity } from './rule-types.ts';
 import { applySuppressions } from './suppressions.ts';
+import { terminalSafe } from '../report/terminal-safe.ts';
 
 /** A rule switched on for this run, with its effective severity and options. */
 export interface EnabledRule {
@@ -107,7 +108,7 @@ function toFinding(entry: EnabledRule, descriptor: ReportDescriptor, currentServ
     ruleId: rule.meta.id,
     severity,
     message: formatMessage(template, descriptor.data),
-    file: displayPath(loc.file.path, cwd),
+    file: shownPath(loc.file.path, cwd),
     line: start.line,
     column: start.column,
     endLine: end.line,
@@ -117,6 +118,16 @@ function toFinding(entry: EnabledRule, descriptor: ReportDescriptor, currentServ
   };
   if (service !== undefined) finding.service = service;
   return finding;
+}
+
+// path.relative per finding is measurable with 100,000 services; a project has few files.
+const SHOWN_PATHS = new Map<string, string>();
+
+function shownPath(path: string, cwd: string): string {
+  const key = `${cwd}\0${path}`;
+  let shown = SHOWN_PATHS.get(key);
+  if (shown === undefined) SHOWN_PATHS.set(key, (shown = displayPath(path, cwd)));
+  return shown;
 }
 
 function isLoc(node: Node | Loc): node is Loc {
@@ -139,7 +150,7 @@ function guard<T>(ruleId: string, run: () => T): T | undefined {
     return run();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`compose-lint: internal error in rule ${ruleId}: ${reason.split('\n')[0]}\n`);
+    process.stderr.write(`compose-lint: internal error in rule ${ruleId}: ${terminalSafe(reason.split('\n')[0])}\n`);
     return undefined;
   }
 }

@@ -11,17 +11,26 @@ const MAX_READ_BYTES = 1024 * 1024;
 export function createFileFacts(): FileFacts {
   const stats = new Map<string, Stats | null>();
   const texts = new Map<string, string | undefined>();
-  const gitignore = new GitignoreIndex((path) => readSmall(path));
   const stat = (path: string): Stats | null => {
     if (!stats.has(path)) {
       try {
-        stats.set(path, statSync(path));
+        // Most probes are for files that are not there; no ENOENT exception to build for them.
+        stats.set(path, statSync(path, { throwIfNoEntry: false }) ?? null);
       } catch {
         stats.set(path, null);
       }
     }
     return stats.get(path)!;
   };
+  // The folder test goes through the same cache: a run asks about the same paths many times.
+  const gitignore = new GitignoreIndex(
+    // Only a regular file is read: a .gitignore that is a FIFO or device would hang the run.
+    (path) => {
+      const info = stat(path);
+      return info?.isFile() && info.size <= MAX_READ_BYTES ? readSmall(path) : undefined;
+    },
+    (path) => stat(path)?.isDirectory() ?? false,
+  );
   return {
     resolve(writtenIn: Node | Loc, path: string): string {
       const loc = 'loc' in writtenIn ? writtenIn.loc : writtenIn;

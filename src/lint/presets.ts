@@ -1,6 +1,7 @@
 import type { RuleMeta, SeverityOrOff } from './rule-types.ts';
 
-export type Preset = 'recommended' | 'strict' | 'none';
+export const PRESETS = ['recommended', 'strict', 'none'] as const;
+export type Preset = (typeof PRESETS)[number];
 
 /** `strict` raises every rule one level and turns on the ones `recommended` leaves off. */
 const RAISED: Record<SeverityOrOff, SeverityOrOff> = { off: 'warning', info: 'warning', warning: 'error', error: 'error' };

@@ -1,5 +1,6 @@
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
 import { InputError } from '../load/input-error.ts';
+import { loadAjv } from './lazy-ajv.ts';
 import type { RuleModule } from './rule-types.ts';
 
 let ajv: Ajv | undefined;
@@ -11,7 +12,7 @@ let ajv: Ajv | undefined;
 export function validateRuleOptions(rule: RuleModule, options: Record<string, unknown>, where: string): void {
   if (!rule.meta.options) return;
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false });
+    ajv = new (loadAjv().Ajv)({ allErrors: true, strict: false });
     // Options that hold regular expressions declare `format: regex`, so a bad one is a config error (exit 2).
     ajv.addFormat('regex', (text: string) => {
       try {

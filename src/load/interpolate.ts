@@ -12,6 +12,8 @@
  * 10,000 deep, 20 MB scalars) costs linear time and no call-stack depth.
  */
 
+import { isSecretName } from '../lint/model/secret-names.ts';
+
 export interface VariableUse {
   name: string;
   /** Offsets in the template of the whole `$NAME` / `${...}` expression (end exclusive). */
@@ -267,6 +269,9 @@ function innerIsUsed(operator: Operator, value: string | undefined): boolean {
 }
 
 function invalidMessage(expression: string): string {
+  // The default of a secret-named variable is a secret (no-hardcoded-secrets reports it): quote only up to the operator.
+  const operand = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(:?[-+?])./.exec(expression);
+  if (operand && isSecretName(operand[1])) expression = `${operand[0].slice(0, -1)}****`;
   const shown = expression.length > MAX_QUOTED ? `${expression.slice(0, MAX_QUOTED - 3)}...` : expression;
   return `invalid interpolation format ${JSON.stringify(shown)}; write $$ for a literal $`;
 }

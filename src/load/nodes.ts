@@ -99,10 +99,16 @@ export function toPlain(node: Node | undefined | null): unknown {
       return node.items.map(toPlain);
     case 'map': {
       const out: Record<string, unknown> = {};
-      for (const [key, pair] of node.pairs) out[key] = toPlain(pair.value);
+      for (const [key, pair] of node.pairs) setOwn(out, key, toPlain(pair.value));
       return out;
     }
   }
+}
+
+/** `out[key] = value`, except that a key written `__proto__` stays a key instead of replacing the prototype. */
+export function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 export function makeScalar(value: ScalarValue, loc: Loc, synthetic = true): ScalarNode {

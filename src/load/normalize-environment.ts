@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoadDiagnostic } from './diagnostics.ts';
 import { parseDotenv } from './dotenv.ts';
 import { isMap, isScalar, isSeq, type Node, type ScalarNode } from './nodes.ts';
-import { decodeText } from './read-file.ts';
+import { decodeText, readFileBytes } from './read-file.ts';
 import { resolveHostPath } from './normalize-volumes.ts';
 import { createSourceFile } from './source.ts';
 
@@ -94,21 +94,26 @@ export function serviceEnvironment(input: ServiceEnvironmentInput): KeyValues | 
   return input.environment || input.envFiles.length > 0 ? merged : undefined;
 }
 
-function readEnvFile(entry: EnvFileEntry, lookup: (name: string) => string | undefined, input: ServiceEnvironmentInput): KeyValues | undefined {
-  if (!existsSync(entry.path)) {
-    if (entry.required) {
-      input.diagnostics.push({
-        ruleId: 'missing-file',
-        message: `env_file "${String(entry.node.value)}" does not exist, so compose refuses to start the service; create it, fix the path, or mark it \`required: false\`.`,
-        loc: entry.node.loc,
-        service: input.service,
-      });
-    }
-    return undefined;
+/** A required env file that does not exist makes compose refuse the project, whatever is printed. */
+export function checkEnvFiles(entries: EnvFileEntry[], service: string, diagnostics: LoadDiagnostic[]): void {
+  for (const entry of entries) {
+    if (!entry.required || existsSync(entry.path)) continue;
+    diagnostics.push({
+      ruleId: 'missing-file',
+      message: `env_file "${String(entry.node.value)}" does not exist, so compose refuses to start the service; create it, fix the path, or mark it \`required: false\`.`,
+      loc: entry.node.loc,
+      service,
+    });
   }
+}
+
+function readEnvFile(entry: EnvFileEntry, lookup: (name: string) => string | undefined, input: ServiceEnvironmentInput): KeyValues | undefined {
+  // A missing file is checkEnvFiles' to report.
+  if (!existsSync(entry.path)) return undefined;
   let text: string;
   try {
-    text = decodeText(readFileSync(entry.path), entry.path);
+    // readFileBytes refuses a FIFO or device (it would hang the run); that lands in the catch below.
+    text = decodeText(readFileBytes(entry.path, 'env file'), entry.path);
   } catch {
     input.diagnostics.push({
       ruleId: 'missing-file',
@@ -123,8 +128,11 @@ function readEnvFile(entry: EnvFileEntry, lookup: (name: string) => string | und
   const parsed = parseDotenv(text, lookup);
   if (parsed.issues.length > 0) {
     const source = createSourceFile(entry.path, text, dirname(entry.path));
+    // dotenv counts lines at LF only, as compose does.
+    const lineStarts = [0];
+    for (let i = source.text.indexOf('\n'); i !== -1; i = source.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
     for (const issue of parsed.issues) {
-      const start = (source.lineStarts[issue.line - 1] ?? 0) + Math.max(issue.column - 1, 0);
+      const start = Math.min((lineStarts[issue.line - 1] ?? source.text.length) + Math.max(issue.column - 1, 0), source.text.length);
       input.diagnostics.push({ ruleId: 'env-file-syntax', message: issue.message, loc: { file: source, start, end: start + 1 } });
     }
     return undefined;

@@ -5,7 +5,7 @@ import { deployConfig } from './normalize-deploy.ts';
 import { fileReferences } from './normalize-file-refs.ts';
 import { hostsList } from './normalize-hosts.ts';
 import { splitCommand } from './normalize-command.ts';
-import { envFileEntries, keyValues, serviceEnvironment } from './normalize-environment.ts';
+import { checkEnvFiles, envFileEntries, keyValues, serviceEnvironment } from './normalize-environment.ts';
 import { completePortConfig, parsePortSpec } from './normalize-ports.ts';
 import { isObject } from './normalize-shape.ts';
 import { normalizeBytes, normalizeDuration } from './normalize-units.ts';
@@ -75,12 +75,13 @@ export function normalizeService(name: string, service: MapNode, ctx: NormalizeC
   const out: Record<string, unknown> = {};
   for (const [key, pair] of service.pairs) {
     if (key === 'environment' || key === 'env_file') continue;
-    const normalize = FIELDS[key];
+    const normalize = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     const value = normalize ? normalize(pair.value, ctx) : toPlain(pair.value);
     if (value !== undefined) out[key] = value;
   }
 
   const envFiles = envFileEntries(child(service, 'env_file'), ctx.home);
+  checkEnvFiles(envFiles, name, ctx.diagnostics);
   const environment = ctx.foldEnvFiles
     ? serviceEnvironment({ environment: child(service, 'environment'), envFiles, lookup: ctx.lookup, diagnostics: ctx.diagnostics, service: name })
     : keyValues(child(service, 'environment'), (key) => ctx.lookup(key) ?? null);

@@ -1,4 +1,4 @@
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document } from 'yaml';
 import type { Alias, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Loc, MapNode, Node, Pair, ScalarNode, SeqNode } from './nodes.ts';
 import { positionAt, type SourceFile } from './source.ts';
@@ -12,6 +12,8 @@ export interface ParsedFile {
   root: Node | null;
   comments: YamlComment[];
   diagnostics: LoadDiagnostic[];
+  /** An env file, not YAML: every value in it may be a secret (text output masks them in code frames). */
+  envFile?: boolean;
 }
 
 /** Nesting deeper than this is no compose file; it only serves to overflow stacks. */
@@ -19,6 +21,8 @@ const MAX_DEPTH = 1000;
 /** Nodes an expansion of aliases may produce before it counts as an alias bomb. */
 const MAX_EXPANDED_NODES = 1_000_000;
 const MAX_SYNTAX_FINDINGS = 10;
+/** What go-yaml (compose's reader) refuses as "control characters are not allowed"; lone surrogates come from bad UTF-16. */
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const PARSE_OPTIONS = {
   // Scalars are typed by resolvePlainScalar (go-yaml's rules), so the parser keeps them as text.
@@ -33,13 +37,33 @@ const PARSE_OPTIONS = {
 /** Parse one file once: the YAML tokens give comments, the AST gives the node tree. */
 export function parseYamlFile(file: SourceFile): ParsedFile {
   const diagnostics: LoadDiagnostic[] = [];
-  const at = (start: number, end: number): Loc => ({ file, start, end: Math.max(end, start) });
+  // The parser's error ranges may run one past the end of the text (a missing closing quote); clamp to the file.
+  const at = (start: number, end: number): Loc => {
+    const from = Math.min(start, file.text.length);
+    return { file, start: from, end: Math.min(Math.max(end, from), file.text.length) };
+  };
   let docs: Document.Parsed[];
   let comments: YamlComment[] = [];
+  const control = NOT_PRINTABLE.exec(file.text);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push({
+      ruleId: 'yaml-syntax',
+      message: `The file contains the control character U+${code}, which compose refuses; remove it, or write it as an escape in a double-quoted string.`,
+      loc: at(control.index, control.index + control[0].length),
+    });
+  }
   try {
-    const tokens = Array.from(new Parser().parse(file.text));
-    comments = collectComments(tokens, file.text);
-    docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, file.text.length));
+    const text = withLoneCrAsLf(file.text);
+    const tokens = Array.from(new Parser().parse(text));
+    comments = collectComments(tokens, text);
+    const deep = tooDeepAt(tokens);
+    if (deep >= 0) {
+      // The composer recurses per level; refusing here gives one finding at a fixed place, whatever the stack size.
+      diagnostics.push({ ruleId: 'yaml-syntax', message: `The file nests deeper than ${MAX_DEPTH} levels; it was not read further.`, loc: at(deep, deep + 1) });
+      return { file, root: null, comments, diagnostics };
+    }
+    docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, text.length));
   } catch (error) {
     // The yaml package recurses per nesting level; a hostile file can exhaust the stack.
     const reason = error instanceof RangeError ? 'it is nested too deeply to read' : 'the YAML parser failed on it';
@@ -73,6 +97,33 @@ export function parseYamlFile(file: SourceFile): ParsedFile {
   const converter = new TreeBuilder(file, diagnostics);
   const root = converter.build(doc.contents as YamlNode);
   return { file, root: converter.aborted ? null : root, comments, diagnostics };
+}
+
+type CollectionItem = { key?: CST.Token | null; value?: CST.Token | null };
+
+/** Offset of the first collection nested deeper than MAX_DEPTH, or -1; an explicit stack, so depth costs no call stack. */
+function tooDeepAt(tokens: CST.Token[]): number {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((token): [CST.Token, number] => [token, 0]).reverse();
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push([token.value, 0]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth > MAX_DEPTH) return token.offset;
+      const items = token.items as CollectionItem[];
+      for (let i = items.length - 1; i >= 0; i--) stack.push([items[i].value, depth + 1], [items[i].key, depth + 1]);
+    }
+  }
+  return -1;
+}
+
+/**
+ * YAML (and go-yaml, hence compose) ends a line at a lone CR; the yaml package
+ * only at LF and CRLF. Same-length replacement keeps every offset, so the parser
+ * and our line table (source.ts) agree on positions.
+ */
+function withLoneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function syntaxMessage(message: string, code: string): string {

@@ -11,6 +11,7 @@ import { parseYamlFile, type ParsedFile } from './parse.ts';
 import { applyProfiles } from './profiles.ts';
 import { readTextFile } from './read-file.ts';
 import { createSourceFile, type SourceFile } from './source.ts';
+import { stageTimes } from '../perf/stage-times.ts';
 import type { ProjectSpec } from './discover.ts';
 
 export interface LoadOptions {
@@ -100,6 +101,7 @@ export function loadProjectTree(
     const cached = fileCache.get(path);
     if (cached || fileCache.has(path)) return cached;
     let text: string;
+    const readStart = stageTimes ? performance.now() : 0;
     try {
       text = readTextFile(path, 'compose file');
     } catch (error) {
@@ -107,7 +109,10 @@ export function loadProjectTree(
       fileCache.set(path, undefined);
       return undefined;
     }
+    stageTimes?.add('read', readStart);
+    const parseStart = stageTimes ? performance.now() : 0;
     const parsed = parseYamlFile(createSourceFile(path, text, baseDir));
+    stageTimes?.add('parse', parseStart);
     session.sources.set(path, parsed);
     session.diagnostics.push(...parsed.diagnostics);
     if (parsed.root) interpolateTree(parsed.root, env, session.diagnostics, session.variables, session.interpolate);
@@ -145,12 +150,16 @@ function defaultEnvFile(workingDir: string): string[] {
 }
 
 function readEnvFile(path: string, env: Environment, session: LoadSession): void {
-  const text = readTextFile(path, 'env file');
+  const readStart = stageTimes ? performance.now() : 0;
+  const text = readTextFile(path, 'env file', { lenientUtf8: true });
+  stageTimes?.add('read', readStart);
   const source = createSourceFile(path, text, dirname(path));
   const issues = env.addEnvFile(path, source.text);
-  const parsed: ParsedFile = { file: source, root: null, comments: [], diagnostics: [] };
+  const parsed: ParsedFile = { file: source, root: null, comments: [], diagnostics: [], envFile: true };
+  // dotenv counts lines at LF only (as compose does); our line table also breaks at a lone CR.
+  const lfStarts = issues.length > 0 ? lfLineStarts(source.text) : [];
   for (const issue of issues) {
-    const start = (source.lineStarts[issue.line - 1] ?? 0) + Math.max(issue.column - 1, 0);
+    const start = Math.min((lfStarts[issue.line - 1] ?? source.text.length) + Math.max(issue.column - 1, 0), source.text.length);
     const reason = issue.message.replace(/\.$/, '');
     const diagnostic: LoadDiagnostic = {
       ruleId: 'env-file-syntax',
@@ -161,6 +170,13 @@ function readEnvFile(path: string, env: Environment, session: LoadSession): void
     session.diagnostics.push(diagnostic);
   }
   session.sources.set(path, parsed);
+}
+
+/** Offsets where lines start when only LF ends a line. */
+function lfLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** A compose file must be a mapping at the top; compose refuses an empty one. */

@@ -1,8 +1,12 @@
+import { realpathSync } from 'node:fs';
 import type { Finding } from '../lint/finding.ts';
 import type { SourceFile } from '../load/source.ts';
 import { lineText } from '../load/source.ts';
 import { countBySeverity, type ReportInput } from './report-input.ts';
 import { terminalSafe } from './terminal-safe.ts';
+import { maskSecretsInLine } from './frame-secrets.ts';
+import type { ParsedFile } from '../load/parse.ts';
+import { pathUnder, repoRoot } from './repo-path.ts';
 
 const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
 
@@ -23,7 +27,7 @@ export function formatText(input: ReportInput): string {
     const severity = paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(7));
     lines.push(`  ${where} ${severity} ${terminalSafe(finding.message)}  ${paint(90, finding.ruleId)}`);
     const source = sources.get(finding.absolutePath);
-    if (source) lines.push(...codeFrame(source, finding, masks.get(finding.absolutePath) ?? [], paint));
+    if (source) lines.push(...codeFrame(source.file, source.envFile === true, finding, masks.get(finding.absolutePath) ?? [], paint));
   }
   if (lines.length > 0) lines.push('');
   lines.push(summary(input, paint));
@@ -46,10 +50,10 @@ function summary(input: ReportInput, paint: (code: number, text: string) => stri
 }
 
 /** The finding's first line with a caret underline; secret ranges are masked first. */
-function codeFrame(source: SourceFile, finding: Finding, masks: Range[], paint: (code: number, text: string) => string): string[] {
+function codeFrame(source: SourceFile, envFile: boolean, finding: Finding, masks: Range[], paint: (code: number, text: string) => string): string[] {
   const raw = lineText(source, finding.line);
   if (raw.length > 400) return [];
-  const text = maskLine(raw, finding.line, masks);
+  const text = maskSecretsInLine(maskLine(raw, finding.line, masks), envFile);
   const gutter = String(finding.line);
   const start = Math.max(finding.column - 1, 0);
   const end = finding.endLine === finding.line ? Math.max(finding.endColumn - 1, start + 1) : text.length;
@@ -100,8 +104,25 @@ function sensitiveRanges(input: ReportInput): Map<string, Range[]> {
   return out;
 }
 
-function sourceFiles(input: ReportInput): Map<string, SourceFile> {
-  const out = new Map<string, SourceFile>();
-  for (const result of input.results) for (const [path, parsed] of result.project.sources) out.set(path, parsed.file);
+/**
+ * Files whose lines a code frame may show: those inside the repository (or the working
+ * folder outside one). An include, extends or symlink can name any file on the machine
+ * (/etc/shadow, ~/.docker/config.json); its findings keep their message, not its text.
+ */
+function sourceFiles(input: ReportInput): Map<string, ParsedFile> {
+  const root = realPath(repoRoot(input.cwd));
+  const out = new Map<string, ParsedFile>();
+  for (const result of input.results) {
+    // Where the file really is: a symlink inside the repository may point anywhere.
+    for (const [path, parsed] of result.project.sources) if (pathUnder(root, realPath(path)) !== undefined) out.set(path, parsed);
+  }
   return out;
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

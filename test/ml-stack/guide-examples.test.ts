@@ -23,7 +23,8 @@ function filesUnder(dir: string): string[] {
 
 const files = filesUnder(GUIDE_EXAMPLES_DIR)
   .map((p) => relative(GUIDE_EXAMPLES_DIR, p))
-  .filter((p) => p !== 'README.md');
+  // findings/ holds compose-lint's recorded findings on the examples (test/guide-examples.test.ts), not guide text.
+  .filter((p) => p !== 'README.md' && !p.startsWith('findings/'));
 const yamlFiles = files.filter((f) => /\.ya?ml$/.test(f));
 const readme = readFileSync(join(GUIDE_EXAMPLES_DIR, 'README.md'), 'utf8');
 

@@ -50,6 +50,10 @@ testRule(rule, {
         '      - OAUTH_TOKEN_URL=https://auth.example.com/token',
         '      - KEYCLOAK_ADMIN=admin',
         '      - PORT=${PORT:-8080}',
+        '      - SECRET_FORCED_LANGUAGE=en',
+        '      - JWT_SECRET_KEY=%kernel.project_dir%/config/jwt/private.pem',
+        '    labels:',
+        '      kompose.service.expose.tls-secret: "test-secret"',
       ),
     },
     {
@@ -146,6 +150,14 @@ testRule(rule, {
         { messageId: 'secretValue', line: 6, column: 21, endLine: 6, endColumn: 28, data: { key: 'JWT_SECRET', masked: 'ex****' } },
         { messageId: 'secretValue', line: 7, column: 17, endLine: 7, endColumn: 20, data: { key: 'DB_PASS', masked: '****' } },
         { messageId: 'secretValue', line: 8, column: 20, endLine: 8, endColumn: 56, data: { key: 'SENTRY_DSN', masked: 'ht****' } },
+      ],
+    },
+    {
+      name: 'names run together',
+      code: lines('services:', '  game:', '    image: x', '    environment:', '      - CS2_RCONPW=cruelly-sequel', '      - DBPASSWORD=pw123'),
+      errors: [
+        { messageId: 'secretValue', line: 5, column: 20, endLine: 5, endColumn: 34, data: { key: 'CS2_RCONPW', masked: 'cr****' } },
+        { messageId: 'secretValue', line: 6, column: 20, endLine: 6, endColumn: 25, data: { key: 'DBPASSWORD', masked: 'pw****' } },
       ],
     },
     {

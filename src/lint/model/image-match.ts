@@ -11,7 +11,7 @@ import { parseImageRef, type ImageRef } from './image-ref.ts';
  * written in a pattern are ignored; matching is case-insensitive.
  */
 export function imageMatches(ref: ImageRef, pattern: string): boolean {
-  const wanted = parseImageRef(pattern.toLowerCase());
+  const wanted = parsedPattern(pattern);
   if (!wanted) return false;
   const name = ref.name.toLowerCase();
   const repository = ref.repository.toLowerCase();
@@ -22,6 +22,14 @@ export function imageMatches(ref: ImageRef, pattern: string): boolean {
   // `acme/db` parsed as docker.io/acme/db: also match that path under any registry.
   const path = stripTag(text);
   return repository === path || repository.endsWith(`/${path}`) || fullName === path;
+}
+
+// Patterns come from rule options, a handful per run, but are matched against every service.
+const PATTERNS = new Map<string, ImageRef | undefined>();
+
+function parsedPattern(pattern: string): ImageRef | undefined {
+  if (!PATTERNS.has(pattern)) PATTERNS.set(pattern, parseImageRef(pattern.toLowerCase()));
+  return PATTERNS.get(pattern);
 }
 
 /** True when the reference matches any of the patterns. */

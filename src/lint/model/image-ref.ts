@@ -12,9 +12,13 @@ export interface ImageRef {
   fullName: string;
 }
 
+/** Docker caps a name at 255 characters and a tag at 128; anything far longer is no reference (and costly to compare). */
+const MAX_REFERENCE_LENGTH = 1024;
+
 export function parseImageRef(reference: string): ImageRef | undefined {
+  if (reference.length > MAX_REFERENCE_LENGTH * 4) return undefined;
   const text = reference.trim();
-  if (text === '' || /\s/.test(text)) return undefined;
+  if (text === '' || text.length > MAX_REFERENCE_LENGTH || /\s/.test(text)) return undefined;
   let rest = text;
   let digest: string | undefined;
   const at = rest.indexOf('@');

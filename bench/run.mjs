@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// `npm run bench`: compose-lint against dclint (the existing compose linter, a devDependency:
+// nothing is installed at run time), case by case, the two tools alternating run by run.
+// Prints the results table, the per-stage breakdown and the issue's targets; writes them to
+// bench/results/ with an SVG plot, and (on a full run) into BENCHMARKS.md.
+//
+//   node bench/run.mjs [--runs 5] [--only typical,corpus,...] [--skip-dclint] [--no-build] [--no-doc]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildCases, corpusFiles } from './lib/cases.mjs';
+import { measure, memorySource } from './lib/measure.mjs';
+import { lineChartSvg } from './lib/plot.mjs';
+import { checkTargets, outcomesTable, resultsTable, stageTable, summarize, targetsTable } from './lib/report.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    'stage-runs': { type: 'string', default: '3' },
+    only: { type: 'string' },
+    'skip-dclint': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    'no-doc': { type: 'boolean', default: false },
+  },
+});
+const runs = Math.max(1, Number(opts.runs));
+const only = opts.only ? new Set(opts.only.split(',')) : null;
+const log = (text) => process.stderr.write(`${text}\n`);
+
+if (!opts['no-build']) {
+  log('bench: building dist/cli.js');
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const cli = join(root, 'dist/cli.js');
+const dclint = join(root, 'node_modules/dclint/bin/dclint.cjs');
+if (!opts['skip-dclint'] && !existsSync(dclint)) {
+  log('bench: dclint is missing; it is a devDependency, so run `npm install` (the benchmark installs nothing)');
+  process.exit(2);
+}
+const corpusDir = join(root, '../shared/corpus');
+const corpus = existsSync(corpusDir) ? corpusDir : null;
+if (!corpus) log(`bench: no corpus at ${corpusDir}; the corpus case and the stage breakdown are skipped`);
+
+const scratch = mkdtempSync(join(tmpdir(), 'compose-lint-bench-'));
+// An empty working folder: no config file or .env of this repository affects either tool.
+const cwd = join(scratch, 'cwd');
+mkdirSync(cwd);
+const env = {
+  NO_COLOR: '1',
+  machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores`,
+  node: process.version,
+  dclint: JSON.parse(readFileSync(join(root, 'node_modules/dclint/package.json'), 'utf8')).version,
+  memory: memorySource === 'gnu-time' ? '/usr/bin/time (max RSS)' : 'process.resourceUsage().maxRSS',
+  loadStart: loadavg()[0].toFixed(1),
+  date: new Date().toISOString(),
+};
+
+try {
+  const cases = buildCases({ cli, dclint, scratch, corpus, runs }).filter((kase) => !only || only.has(kase.id));
+  const results = [];
+  for (const kase of cases) {
+    const names = Object.keys(kase.tools).filter((name) => !(opts['skip-dclint'] && name === 'dclint'));
+    const samples = Object.fromEntries(names.map((name) => [name, []]));
+    log(`bench: ${kase.title} (${kase.runs} run${kase.runs > 1 ? 's' : ''} each)`);
+    for (let run = 0; run < kase.runs; run++) {
+      // Alternate who goes first, so drift in the machine's load hits both tools alike.
+      const order = run % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) {
+        // A tool that timed out once is not made to time out again.
+        if (samples[name].some((s) => s.timedOut)) continue;
+        const sample = await measure(kase.tools[name], { cwd, env: { NO_COLOR: '1' }, timeoutMs: kase.timeoutMs, scratch });
+        samples[name].push(sample);
+        log(`  ${name.padEnd(13)} ${(sample.wallMs / 1000).toFixed(2)} s  ${sample.peakMB?.toFixed(0) ?? '?'} MB  exit ${sample.timedOut ? 'timeout' : (sample.signal ?? sample.code)}`);
+      }
+    }
+    results.push({ kase, tools: Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) });
+  }
+
+  let stages = null;
+  if (corpus && (!only || only.has('stages'))) {
+    const files = corpusFiles(corpus);
+    stages = [];
+    log(`bench: per-stage breakdown on the corpus (${opts['stage-runs']} runs)`);
+    for (let run = 0; run < Number(opts['stage-runs']); run++) {
+      const sample = await measure([cli, 'check', ...files], { cwd, env: { NO_COLOR: '1', COMPOSE_LINT_STAGE_TIMES: '1' }, timeoutMs: 600_000, scratch });
+      const line = sample.stderr.split('\n').find((text) => text.startsWith('{"stageTimesMs"'));
+      if (line) stages.push(JSON.parse(line));
+    }
+  }
+  env.loadEnd = loadavg()[0].toFixed(1);
+
+  const targets = checkTargets(results);
+  const scaling = results.filter((r) => r.kase.services);
+  const sections = [
+    `Machine: ${env.machine}; Node ${env.node}; dclint ${env.dclint}; peak memory from ${env.memory}; ` +
+      `load average ${env.loadStart} at start, ${env.loadEnd} at end; ${env.date}.`,
+    `Medians of ${runs} runs (${Math.min(runs, 3)} for the slow cases, 1 for the 20 MB file), the tools alternating.`,
+    resultsTable(results),
+    ...(results.some((r) => ['huge', 'deep', 'alias-bomb'].includes(r.kase.id))
+      ? ['What each tool reports for the hostile inputs:', outcomesTable(results, ['huge', 'deep', 'alias-bomb'])]
+      : []),
+    ...(stages?.length ? [`compose-lint per stage on the corpus (\`COMPOSE_LINT_STAGE_TIMES=1\`, median of ${stages.length} runs):`, stageTable(stages)] : []),
+    'Targets (issue 7):',
+    targetsTable(targets),
+  ];
+  const markdown = sections.join('\n\n');
+  process.stdout.write(`\n${markdown}\n`);
+
+  const out = join(root, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.md'), `${markdown}\n`);
+  writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ env, results, stages, targets }, null, 2)}\n`);
+  if (scaling.length >= 2) {
+    const names = Object.keys(scaling[0].tools);
+    const svg = lineChartSvg({
+      title: 'Time against project size (one compose file)',
+      xLabel: 'services in the compose file',
+      series: names.map((name) => ({ name, points: scaling.map((r) => [r.kase.services, r.tools[name].wallMs]) })),
+    });
+    writeFileSync(join(out, 'scaling.svg'), svg);
+  }
+  const full = !only && !opts['skip-dclint'] && corpus;
+  if (full && !opts['no-doc']) updateDoc(join(root, 'BENCHMARKS.md'), markdown);
+  log(`bench: wrote bench/results/${full && !opts['no-doc'] ? ' and BENCHMARKS.md' : ''}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+/** Replace the generated block of BENCHMARKS.md, keeping the prose around it. */
+function updateDoc(path, markdown) {
+  const start = '<!-- bench:results:start -->';
+  const end = '<!-- bench:results:end -->';
+  if (!existsSync(path)) return;
+  const doc = readFileSync(path, 'utf8');
+  const [i, j] = [doc.indexOf(start), doc.indexOf(end)];
+  if (i < 0 || j < i) return log('bench: BENCHMARKS.md has no results markers; left as it is');
+  writeFileSync(path, `${doc.slice(0, i + start.length)}\n${markdown}\n${doc.slice(j)}`);
+}
