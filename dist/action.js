@@ -22139,6 +22139,7 @@ function resolveExtends(root, host) {
   pairs.set("services", { key: servicesPair.key, value: { ...services, pairs: resolved } });
   return { ...root, pairs };
 }
+var MAX_CHAIN = 1e3;
 var ExtendsResolver = class {
   constructor(host) {
     this.host = host;
@@ -22180,6 +22181,10 @@ var ExtendsResolver = class {
       const loopStart = this.chain.findIndex((frame) => frame.scope.path === target.path && frame.name === baseName);
       if (loopStart >= 0) {
         this.reportCycle(scope, name, ref.service, loopStart);
+        return own;
+      }
+      if (this.chain.length > MAX_CHAIN) {
+        this.report(name, ref.service, `Service "${name}" ends a chain of more than ${MAX_CHAIN} extends; compose-lint follows it no further, so shorten it.`);
         return own;
       }
       const base = this.resolve(target, baseName);

@@ -22572,12 +22572,13 @@ function withoutExtends(service) {
   pairs.delete("extends");
   return { ...service, pairs };
 }
-var ExtendsResolver;
+var MAX_CHAIN, ExtendsResolver;
 var init_extends = __esm({
   "src/load/extends.ts"() {
     "use strict";
     init_merge();
     init_nodes();
+    MAX_CHAIN = 1e3;
     ExtendsResolver = class {
       constructor(host) {
         this.host = host;
@@ -22619,6 +22620,10 @@ var init_extends = __esm({
           const loopStart = this.chain.findIndex((frame) => frame.scope.path === target.path && frame.name === baseName);
           if (loopStart >= 0) {
             this.reportCycle(scope, name, ref.service, loopStart);
+            return own;
+          }
+          if (this.chain.length > MAX_CHAIN) {
+            this.report(name, ref.service, `Service "${name}" ends a chain of more than ${MAX_CHAIN} extends; compose-lint follows it no further, so shorten it.`);
             return own;
           }
           const base = this.resolve(target, baseName);

@@ -37,6 +37,9 @@ export function resolveExtends(root: MapNode, host: ExtendsHost): MapNode {
   return { ...root, pairs };
 }
 
+/** Longer extends chains than this are hostile, not real: no compose file needs a thousand levels of inheritance. */
+const MAX_CHAIN = 1000;
+
 /** The services of one file, as extends sees them. */
 interface Scope {
   /** Absolute path of the file; with a service name it identifies a link of an extends chain. */
@@ -102,6 +105,11 @@ class ExtendsResolver {
       const loopStart = this.chain.findIndex((frame) => frame.scope.path === target.path && frame.name === baseName);
       if (loopStart >= 0) {
         this.reportCycle(scope, name, ref.service, loopStart);
+        return own;
+      }
+      // Each link of the chain is a level of recursion: a hostile file's 20,000 links would overflow the stack.
+      if (this.chain.length > MAX_CHAIN) {
+        this.report(name, ref.service, `Service "${name}" ends a chain of more than ${MAX_CHAIN} extends; compose-lint follows it no further, so shorten it.`);
         return own;
       }
       const base = this.resolve(target, baseName);
