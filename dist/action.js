@@ -14604,15 +14604,18 @@ function computeLineStarts(text) {
   return starts;
 }
 function positionAt(file, offset) {
-  const starts = file.lineStarts;
+  const line = lineNumberAt(file.lineStarts, offset);
+  return { line, column: offset - file.lineStarts[line - 1] + 1 };
+}
+function lineNumberAt(lineStarts, offset) {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  return lo + 1;
 }
 function lineText(file, line) {
   const start = file.lineStarts[line - 1];
@@ -15170,6 +15173,41 @@ function matchesGlob(path, pattern) {
   return globToRegExp(pattern).test(path);
 }
 
+// src/lint/model/image-ref.ts
+var MAX_REFERENCE_LENGTH = 1024;
+function splitTagAndDigest(reference) {
+  let name = reference;
+  let digest;
+  const at = name.indexOf("@");
+  if (at >= 0) {
+    digest = name.slice(at + 1);
+    name = name.slice(0, at);
+  }
+  let tag;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+  }
+  return { name, tag, digest };
+}
+function parseImageRef(reference) {
+  if (reference.length > MAX_REFERENCE_LENGTH * 4) return void 0;
+  const text = reference.trim();
+  if (text === "" || text.length > MAX_REFERENCE_LENGTH || /\s/.test(text)) return void 0;
+  const { name: rest, tag, digest } = splitTagAndDigest(text);
+  const parts = rest.split("/");
+  let registry = "docker.io";
+  if (parts.length > 1 && (parts[0].includes(".") || parts[0].includes(":") || parts[0] === "localhost")) {
+    registry = parts.shift();
+  }
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
+  if (registry === "docker.io" && parts.length === 1) parts.unshift("library");
+  const repository = parts.join("/");
+  if (repository === "") return void 0;
+  return { registry, repository, name: parts[parts.length - 1], tag, digest, fullName: `${registry}/${repository}` };
+}
+
 // src/lint/model/image-pattern.ts
 function normalizeRepositoryPattern(pattern) {
   const text = pattern.trim().toLowerCase();
@@ -15199,19 +15237,7 @@ var parsedPatterns = /* @__PURE__ */ new Map();
 function parseImagePattern(pattern) {
   let parsed = parsedPatterns.get(pattern);
   if (parsed) return parsed;
-  let rest = pattern.trim();
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
+  const { name: rest, tag, digest } = splitTagAndDigest(pattern.trim());
   const basename6 = !rest.includes("/");
   parsed = { name: basename6 ? rest.toLowerCase() : normalizeRepositoryPattern(rest), basename: basename6, tag, digest };
   parsedPatterns.set(pattern, parsed);
@@ -15285,38 +15311,6 @@ function makeScalar(value, loc, synthetic = true) {
 }
 function makeMap(loc, pairs = /* @__PURE__ */ new Map(), synthetic = true) {
   return { kind: "map", pairs, loc, synthetic };
-}
-
-// src/lint/model/image-ref.ts
-var MAX_REFERENCE_LENGTH = 1024;
-function parseImageRef(reference) {
-  if (reference.length > MAX_REFERENCE_LENGTH * 4) return void 0;
-  const text = reference.trim();
-  if (text === "" || text.length > MAX_REFERENCE_LENGTH || /\s/.test(text)) return void 0;
-  let rest = text;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag;
-  const lastSlash = rest.lastIndexOf("/");
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > lastSlash) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-  }
-  const parts = rest.split("/");
-  let registry = "docker.io";
-  if (parts.length > 1 && (parts[0].includes(".") || parts[0].includes(":") || parts[0] === "localhost")) {
-    registry = parts.shift();
-  }
-  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
-  if (registry === "docker.io" && parts.length === 1) parts.unshift("library");
-  const repository = parts.join("/");
-  if (repository === "") return void 0;
-  return { registry, repository, name: parts[parts.length - 1], tag, digest, fullName: `${registry}/${repository}` };
 }
 
 // src/lint/model/pulled-image.ts
@@ -21150,6 +21144,9 @@ init_input_error();
 import { existsSync as existsSync6, statSync as statSync5 } from "node:fs";
 import { basename as basename5, dirname as dirname8, join as join6, resolve as resolve8 } from "node:path";
 
+// src/load/dotenv.ts
+init_source();
+
 // src/load/interpolate.ts
 init_secret_names();
 var DOLLAR = 36;
@@ -21679,15 +21676,7 @@ var DotenvParser = class {
     return newline === -1 ? this.n : newline + 1;
   }
   lineOf(offset) {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineNumberAt(this.lineStarts, offset);
   }
   issue(offset, message) {
     const line = this.lineOf(offset);
@@ -22234,6 +22223,7 @@ function withoutExtends(service) {
 import { dirname as dirname7, isAbsolute as isAbsolute4, resolve as resolve7 } from "node:path";
 import { existsSync as existsSync5 } from "node:fs";
 var SECTIONS = ["services", "networks", "volumes", "secrets", "configs"];
+var MAX_INCLUDE_DEPTH = 100;
 function resolveIncludes(root, session) {
   const include = child(root, "include");
   if (include?.kind !== "seq") return root;
@@ -22245,6 +22235,14 @@ function resolveIncludes(root, session) {
     const files = [];
     for (const pathNode of request.paths) {
       const path = absolute(baseDir, String(pathNode.value));
+      if (session.including.length >= MAX_INCLUDE_DEPTH) {
+        session.diagnostics.push({
+          ruleId: "undefined-reference",
+          message: `Including ${String(pathNode.value)} nests includes more than ${MAX_INCLUDE_DEPTH} levels deep; compose-lint reads no further, so flatten the chain.`,
+          loc: pathNode.loc
+        });
+        continue;
+      }
       if (session.including.includes(path) || path === entry2.loc.file.path) {
         session.diagnostics.push({
           ruleId: "undefined-reference",
@@ -22518,7 +22516,7 @@ function isOwnLine(text, offset) {
 }
 
 // src/load/parse.ts
-var MAX_DEPTH = 1e3;
+var MAX_DEPTH = 250;
 var MAX_EXPANDED_NODES = 1e6;
 var MAX_SYNTAX_FINDINGS = 10;
 var NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -22906,7 +22904,8 @@ function loadProjectTree(spec, envFilePaths, session, userNamed) {
     }
     stageTimes?.add("read", readStart);
     const parseStart = stageTimes ? performance.now() : 0;
-    const parsed = parseYamlFile(createSourceFile(path, text, baseDir));
+    const source = createSourceFile(path, text, baseDir);
+    const parsed = text.length > MAX_COMPOSE_CHARS ? tooLargeToParse(source) : parseYamlFile(source);
     stageTimes?.add("parse", parseStart);
     session.sources.set(path, parsed);
     session.diagnostics.push(...parsed.diagnostics);
@@ -22932,6 +22931,12 @@ function loadProjectTree(spec, envFilePaths, session, userNamed) {
     merged = merged ? mergeComposeFiles(merged, root) : root;
   }
   return { root: merged, env, envFiles: envFiles2, configFiles };
+}
+var MAX_COMPOSE_CHARS = 4 * 1024 * 1024;
+function tooLargeToParse(file) {
+  const size = `${(file.text.length / 1024 / 1024).toFixed(1)} MB`;
+  const message = `The file is ${size}, larger than the ${MAX_COMPOSE_CHARS / 1024 / 1024} MB compose-lint reads (compose files are far smaller); it was not checked.`;
+  return { file, root: null, comments: [], diagnostics: [{ ruleId: "yaml-syntax", message, loc: { file, start: 0, end: 0 } }] };
 }
 function defaultEnvFile(workingDir) {
   const path = join6(workingDir, ".env");

@@ -103,6 +103,47 @@ var init_path_glob = __esm({
   }
 });
 
+// src/lint/model/image-ref.ts
+function splitTagAndDigest(reference) {
+  let name = reference;
+  let digest;
+  const at = name.indexOf("@");
+  if (at >= 0) {
+    digest = name.slice(at + 1);
+    name = name.slice(0, at);
+  }
+  let tag;
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+  }
+  return { name, tag, digest };
+}
+function parseImageRef(reference) {
+  if (reference.length > MAX_REFERENCE_LENGTH * 4) return void 0;
+  const text = reference.trim();
+  if (text === "" || text.length > MAX_REFERENCE_LENGTH || /\s/.test(text)) return void 0;
+  const { name: rest, tag, digest } = splitTagAndDigest(text);
+  const parts = rest.split("/");
+  let registry = "docker.io";
+  if (parts.length > 1 && (parts[0].includes(".") || parts[0].includes(":") || parts[0] === "localhost")) {
+    registry = parts.shift();
+  }
+  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
+  if (registry === "docker.io" && parts.length === 1) parts.unshift("library");
+  const repository = parts.join("/");
+  if (repository === "") return void 0;
+  return { registry, repository, name: parts[parts.length - 1], tag, digest, fullName: `${registry}/${repository}` };
+}
+var MAX_REFERENCE_LENGTH;
+var init_image_ref = __esm({
+  "src/lint/model/image-ref.ts"() {
+    "use strict";
+    MAX_REFERENCE_LENGTH = 1024;
+  }
+});
+
 // src/lint/model/image-pattern.ts
 function normalizeRepositoryPattern(pattern) {
   const text = pattern.trim().toLowerCase();
@@ -131,19 +172,7 @@ function repositoryMatches(ref, pattern) {
 function parseImagePattern(pattern) {
   let parsed = parsedPatterns.get(pattern);
   if (parsed) return parsed;
-  let rest = pattern.trim();
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag;
-  const colon = rest.lastIndexOf(":");
-  if (colon > rest.lastIndexOf("/")) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
+  const { name: rest, tag, digest } = splitTagAndDigest(pattern.trim());
   const basename6 = !rest.includes("/");
   parsed = { name: basename6 ? rest.toLowerCase() : normalizeRepositoryPattern(rest), basename: basename6, tag, digest };
   parsedPatterns.set(pattern, parsed);
@@ -167,6 +196,7 @@ var init_image_pattern = __esm({
   "src/lint/model/image-pattern.ts"() {
     "use strict";
     init_path_glob();
+    init_image_ref();
     parsedPatterns = /* @__PURE__ */ new Map();
   }
 });
@@ -229,44 +259,6 @@ function makeMap(loc, pairs = /* @__PURE__ */ new Map(), synthetic = true) {
 var init_nodes = __esm({
   "src/load/nodes.ts"() {
     "use strict";
-  }
-});
-
-// src/lint/model/image-ref.ts
-function parseImageRef(reference) {
-  if (reference.length > MAX_REFERENCE_LENGTH * 4) return void 0;
-  const text = reference.trim();
-  if (text === "" || text.length > MAX_REFERENCE_LENGTH || /\s/.test(text)) return void 0;
-  let rest = text;
-  let digest;
-  const at = rest.indexOf("@");
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag;
-  const lastSlash = rest.lastIndexOf("/");
-  const lastColon = rest.lastIndexOf(":");
-  if (lastColon > lastSlash) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-  }
-  const parts = rest.split("/");
-  let registry = "docker.io";
-  if (parts.length > 1 && (parts[0].includes(".") || parts[0].includes(":") || parts[0] === "localhost")) {
-    registry = parts.shift();
-  }
-  if (registry === "index.docker.io" || registry === "registry-1.docker.io") registry = "docker.io";
-  if (registry === "docker.io" && parts.length === 1) parts.unshift("library");
-  const repository = parts.join("/");
-  if (repository === "") return void 0;
-  return { registry, repository, name: parts[parts.length - 1], tag, digest, fullName: `${registry}/${repository}` };
-}
-var MAX_REFERENCE_LENGTH;
-var init_image_ref = __esm({
-  "src/lint/model/image-ref.ts"() {
-    "use strict";
-    MAX_REFERENCE_LENGTH = 1024;
   }
 });
 
@@ -20855,15 +20847,18 @@ function computeLineStarts(text) {
   return starts;
 }
 function positionAt(file, offset) {
-  const starts = file.lineStarts;
+  const line = lineNumberAt(file.lineStarts, offset);
+  return { line, column: offset - file.lineStarts[line - 1] + 1 };
+}
+function lineNumberAt(lineStarts, offset) {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  return lo + 1;
 }
 function lineText(file, line) {
   const start = file.lineStarts[line - 1];
@@ -21857,6 +21852,7 @@ var NEWLINE2, HASH, BACKSLASH, DOUBLE_QUOTE, SINGLE_QUOTE, EQUALS, COLON2, SPACE
 var init_dotenv = __esm({
   "src/load/dotenv.ts"() {
     "use strict";
+    init_source();
     init_interpolate();
     NEWLINE2 = 10;
     HASH = 35;
@@ -22085,15 +22081,7 @@ var init_dotenv = __esm({
         return newline === -1 ? this.n : newline + 1;
       }
       lineOf(offset) {
-        const starts = this.lineStarts;
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return lo + 1;
+        return lineNumberAt(this.lineStarts, offset);
       }
       issue(offset, message) {
         const line = this.lineOf(offset);
@@ -22672,6 +22660,14 @@ function resolveIncludes(root, session) {
     const files = [];
     for (const pathNode of request.paths) {
       const path = absolute(baseDir, String(pathNode.value));
+      if (session.including.length >= MAX_INCLUDE_DEPTH) {
+        session.diagnostics.push({
+          ruleId: "undefined-reference",
+          message: `Including ${String(pathNode.value)} nests includes more than ${MAX_INCLUDE_DEPTH} levels deep; compose-lint reads no further, so flatten the chain.`,
+          loc: pathNode.loc
+        });
+        continue;
+      }
       if (session.including.includes(path) || path === entry2.loc.file.path) {
         session.diagnostics.push({
           ruleId: "undefined-reference",
@@ -22759,13 +22755,14 @@ function addResources(root, included, includedAs, session) {
   }
   return { ...root, pairs };
 }
-var SECTIONS;
+var SECTIONS, MAX_INCLUDE_DEPTH;
 var init_include = __esm({
   "src/load/include.ts"() {
     "use strict";
     init_nodes();
     init_project();
     SECTIONS = ["services", "networks", "volumes", "secrets", "configs"];
+    MAX_INCLUDE_DEPTH = 100;
   }
 });
 
@@ -23061,7 +23058,7 @@ var init_parse = __esm({
     init_source();
     init_yaml_scalars();
     init_comments();
-    MAX_DEPTH = 1e3;
+    MAX_DEPTH = 250;
     MAX_EXPANDED_NODES = 1e6;
     MAX_SYNTAX_FINDINGS = 10;
     NOT_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -23377,7 +23374,8 @@ function loadProjectTree(spec, envFilePaths, session, userNamed) {
     }
     stageTimes?.add("read", readStart);
     const parseStart = stageTimes ? performance.now() : 0;
-    const parsed = parseYamlFile(createSourceFile(path, text, baseDir));
+    const source = createSourceFile(path, text, baseDir);
+    const parsed = text.length > MAX_COMPOSE_CHARS ? tooLargeToParse(source) : parseYamlFile(source);
     stageTimes?.add("parse", parseStart);
     session.sources.set(path, parsed);
     session.diagnostics.push(...parsed.diagnostics);
@@ -23403,6 +23401,11 @@ function loadProjectTree(spec, envFilePaths, session, userNamed) {
     merged = merged ? mergeComposeFiles(merged, root) : root;
   }
   return { root: merged, env, envFiles: envFiles2, configFiles };
+}
+function tooLargeToParse(file) {
+  const size = `${(file.text.length / 1024 / 1024).toFixed(1)} MB`;
+  const message = `The file is ${size}, larger than the ${MAX_COMPOSE_CHARS / 1024 / 1024} MB compose-lint reads (compose files are far smaller); it was not checked.`;
+  return { file, root: null, comments: [], diagnostics: [{ ruleId: "yaml-syntax", message, loc: { file, start: 0, end: 0 } }] };
 }
 function defaultEnvFile(workingDir) {
   const path = join6(workingDir, ".env");
@@ -23454,6 +23457,7 @@ function projectName(root, env, workingDir) {
   const raw = (written?.kind === "scalar" && written.value !== null ? String(written.value) : void 0) ?? env.lookup("COMPOSE_PROJECT_NAME") ?? basename5(resolve8(workingDir));
   return raw.toLowerCase().replace(/[^a-z0-9_-]/g, "").replace(/^[^a-z0-9]+/, "");
 }
+var MAX_COMPOSE_CHARS;
 var init_project = __esm({
   "src/load/project.ts"() {
     "use strict";
@@ -23468,6 +23472,7 @@ var init_project = __esm({
     init_read_file();
     init_source();
     init_stage_times();
+    MAX_COMPOSE_CHARS = 4 * 1024 * 1024;
   }
 });
 
@@ -37597,17 +37602,13 @@ var init_config2 = __esm({
 });
 
 // src/cli/explain.ts
-import { existsSync as existsSync10, readFileSync as readFileSync4 } from "node:fs";
-import { dirname as dirname12, join as join9 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 function runExplain(ruleId, write) {
   const rule = ALL_RULES.find((candidate) => candidate.meta.id === ruleId);
   if (!rule) {
     const close = ALL_RULES.map((r) => r.meta.id).find((id) => id.includes(ruleId) || ruleId.includes(id));
     throw new InputError(`unknown rule ${ruleId}${close ? ` (did you mean ${close}?)` : ""}; run compose-lint rules for the list`);
   }
-  const page = join9(packageRoot2(), "docs", "rules", `${ruleId}.md`);
-  const text = existsSync10(page) ? readFileSync4(page, "utf8") : `# ${ruleId}
+  const text = readRuleDoc(ruleId) ?? `# ${ruleId}
 
 ${rule.meta.description}.
 `;
@@ -37615,16 +37616,12 @@ ${rule.meta.description}.
 `);
   return 0;
 }
-function packageRoot2() {
-  let dir = dirname12(fileURLToPath2(import.meta.url));
-  while (!existsSync10(join9(dir, "package.json")) && dirname12(dir) !== dir) dir = dirname12(dir);
-  return dir;
-}
 var init_explain = __esm({
   "src/cli/explain.ts"() {
     "use strict";
     init_rule_index();
     init_input_error();
+    init_rule_docs();
   }
 });
 
@@ -37660,13 +37657,13 @@ var init_rules_command = __esm({
 
 // src/lint/policies/policy-examples.ts
 import { readdirSync as readdirSync2 } from "node:fs";
-import { dirname as dirname13, join as join10, relative as relative6, sep as sep4 } from "node:path";
+import { dirname as dirname12, join as join9, relative as relative6, sep as sep4 } from "node:path";
 function findExamples(dir, policyId) {
-  const base = join10(dir, ...policyId.split("/"));
+  const base = join9(dir, ...policyId.split("/"));
   const out = [];
   for (const kind of ["pass", "fail"]) {
-    const files = entries(join10(base, kind)).filter((entry2) => entry2.isFile() && EXAMPLE_FILE.test(entry2.name)).map((entry2) => entry2.name).sort();
-    out.push(...files.map((name) => ({ kind, path: join10(base, kind, name) })));
+    const files = entries(join9(base, kind)).filter((entry2) => entry2.isFile() && EXAMPLE_FILE.test(entry2.name)).map((entry2) => entry2.name).sort();
+    out.push(...files.map((name) => ({ kind, path: join9(base, kind, name) })));
   }
   return out;
 }
@@ -37675,7 +37672,7 @@ function exampleFolderIds(dir) {
   const visit3 = (folder) => {
     for (const entry2 of entries(folder)) {
       if (!entry2.isDirectory() || SKIPPED_FOLDERS2.has(entry2.name)) continue;
-      const path = join10(folder, entry2.name);
+      const path = join9(folder, entry2.name);
       if (entry2.name === "pass" || entry2.name === "fail") {
         if (folder !== dir) ids.add(relative6(dir, folder).split(sep4).join("/"));
         continue;
@@ -37687,7 +37684,7 @@ function exampleFolderIds(dir) {
   return [...ids].sort();
 }
 function runExample(example, entry2, cwd) {
-  const project = loadProject({ files: [example.path], workingDir: dirname13(example.path) }, { processEnv: {} });
+  const project = loadProject({ files: [example.path], workingDir: dirname12(example.path) }, { processEnv: {} });
   const broken = project.diagnostics.find((diagnostic) => diagnostic.ruleId === "yaml-syntax");
   if (broken) {
     const line = positionAt(broken.loc.file, broken.loc.start).line;
@@ -37757,7 +37754,7 @@ var init_policy_examples = __esm({
 
 // src/cli/test-policies.ts
 import { statSync as statSync6 } from "node:fs";
-import { join as join11, relative as relative7, resolve as resolve12, sep as sep5 } from "node:path";
+import { join as join10, relative as relative7, resolve as resolve12, sep as sep5 } from "node:path";
 function runTestPolicies(dirArgument, options, io) {
   const dir = resolve12(io.cwd, dirArgument ?? ".");
   if (!isDirectory(dir)) throw new InputError(`not a folder: ${displayPath(dir, io.cwd)}`);
@@ -37772,7 +37769,7 @@ function runTestPolicies(dirArgument, options, io) {
   for (const entry2 of policies) rows.push(...testPolicy(entry2, dir, io.cwd));
   const known = new Set(policies.map((entry2) => entry2.rule.meta.id));
   for (const id of exampleFolderIds(dir).filter((folder) => !known.has(folder))) {
-    rows.push({ status: "FAIL", policy: id, example: "", note: `examples for a policy the config does not define (${displayPath(join11(dir, ...id.split("/")), io.cwd)})` });
+    rows.push({ status: "FAIL", policy: id, example: "", note: `examples for a policy the config does not define (${displayPath(join10(dir, ...id.split("/")), io.cwd)})` });
   }
   io.write(formatTable(rows, policies.length));
   return rows.some((row) => row.status === "FAIL") ? 1 : 0;
@@ -37781,7 +37778,7 @@ function testPolicy(entry2, dir, cwd) {
   const policy = entry2.rule.meta.id;
   const examples = findExamples(dir, policy);
   if (examples.length === 0) return [{ status: "none", policy, example: "", note: `no examples (add ${policy}/pass/*.yaml and ${policy}/fail/*.yaml)` }];
-  const base = join11(dir, ...policy.split("/"));
+  const base = join10(dir, ...policy.split("/"));
   return examples.map((example) => {
     const shown = relative7(base, example.path).split(sep5).join("/");
     let result;

@@ -1,3 +1,4 @@
+import { lineNumberAt } from './source.ts';
 import { interpolate } from './interpolate.ts';
 
 /**
@@ -367,15 +368,7 @@ class DotenvParser {
   }
 
   private lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lineNumberAt(this.lineStarts, offset);
   }
 
   private issue(offset: number, message: string): void {

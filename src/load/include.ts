@@ -4,6 +4,8 @@ import { child, makeMap, type MapNode, type Node, type Pair, type ScalarNode } f
 import { loadProjectTree, type LoadSession } from './project.ts';
 
 const SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'];
+/** Deeper include nesting than this is hostile: real projects nest a few levels. */
+const MAX_INCLUDE_DEPTH = 100;
 
 /**
  * `include:` loads each listed compose application as its own project (its own
@@ -21,6 +23,15 @@ export function resolveIncludes(root: MapNode, session: LoadSession): MapNode {
     const files: string[] = [];
     for (const pathNode of request.paths) {
       const path = absolute(baseDir, String(pathNode.value));
+      // Every level is a level of recursion: thousands of chained files would overflow the stack.
+      if (session.including.length >= MAX_INCLUDE_DEPTH) {
+        session.diagnostics.push({
+          ruleId: 'undefined-reference',
+          message: `Including ${String(pathNode.value)} nests includes more than ${MAX_INCLUDE_DEPTH} levels deep; compose-lint reads no further, so flatten the chain.`,
+          loc: pathNode.loc,
+        });
+        continue;
+      }
       if (session.including.includes(path) || path === entry.loc.file.path) {
         session.diagnostics.push({
           ruleId: 'undefined-reference',

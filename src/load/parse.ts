@@ -16,8 +16,12 @@ export interface ParsedFile {
   envFile?: boolean;
 }
 
-/** Nesting deeper than this is no compose file; it only serves to overflow stacks. */
-const MAX_DEPTH = 1000;
+/**
+ * Nesting deeper than this is no compose file; it only serves to overflow stacks. The yaml
+ * package's composer recurses per level and runs out of stack near 800 levels, so the bound
+ * sits well below that, leaving room for include chains (which recurse too).
+ */
+const MAX_DEPTH = 250;
 /** Nodes an expansion of aliases may produce before it counts as an alias bomb. */
 const MAX_EXPANDED_NODES = 1_000_000;
 const MAX_SYNTAX_FINDINGS = 10;

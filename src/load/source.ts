@@ -37,15 +37,20 @@ function computeLineStarts(text: string): number[] {
 }
 
 export function positionAt(file: SourceFile, offset: number): Position {
-  const starts = file.lineStarts;
+  const line = lineNumberAt(file.lineStarts, offset);
+  return { line, column: offset - file.lineStarts[line - 1] + 1 };
+}
+
+/** 1-based line holding `offset`, by binary search over a table of line starts. */
+export function lineNumberAt(lineStarts: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (lineStarts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  return lo + 1;
 }
 
 /** Text of one line, without its line break (for code frames). */

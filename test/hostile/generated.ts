@@ -60,6 +60,18 @@ export const GENERATED: Record<string, Build> = {
   'interpolation-nested-10k': (dir) =>
     write(dir, 'compose.yaml', `services:\n  web:\n    image: "nginx:${'${A:-'.repeat(10_000)}1${'}'.repeat(10_000)}"\n`),
   'interpolation-open-10k': (dir) => write(dir, 'compose.yaml', `services:\n  web:\n    image: "nginx:${'${'.repeat(10_000)}"\n`),
+  // Each link is a level of recursion in the loader: bounded, reported, never a stack overflow.
+  'extends-chain': (dir) => {
+    const parts = ['services:\n'];
+    for (let i = 0; i < 5_000; i++) parts.push(`  s${i}:\n    image: nginx:1.27\n${i < 4_999 ? `    extends: s${i + 1}\n` : ''}`);
+    write(dir, 'compose.yaml', parts.join(''));
+  },
+  'include-chain': (dir) => {
+    for (let i = 0; i < 1_000; i++) {
+      const include = i < 999 ? `include:\n  - c${i + 1}.yaml\n` : '';
+      write(dir, i === 0 ? 'compose.yaml' : `c${i}.yaml`, `${include}services:\n  s${i}:\n    image: nginx:1.27\n`);
+    }
+  },
   'symlink-loops': (dir) => {
     write(dir, 'app/compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n');
     mkdirSync(join(dir, 'app/sub'), { recursive: true });

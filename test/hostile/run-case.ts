@@ -7,7 +7,7 @@ import { GENERATED, write } from './generated.ts';
 export const CASES_DIR = resolve(import.meta.dirname, 'cases');
 export const HOSTILE_CONFIG = resolve(import.meta.dirname, 'hostile-config.yaml');
 
-/** What a run gave: the exit code, `rule@line:col` per finding (JSON output) or the one stderr line. */
+/** What a run gave: the exit code, `rule@[file:]line:col` per finding (JSON output) or the one stderr line. */
 export interface Outcome {
   exit: number | null;
   findings?: string[];
@@ -32,8 +32,9 @@ export function runCase(dir: string, extraArgs: string[] = []): Outcome {
   const result = runCli(args, dir);
   const outcome: Outcome = { exit: result.code };
   if (result.stdout.trim() !== '') {
-    const report = JSON.parse(result.stdout) as { findings: { ruleId: string; line: number; column: number }[] };
-    outcome.findings = report.findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`);
+    const report = JSON.parse(result.stdout) as { findings: { ruleId: string; file: string; line: number; column: number }[] };
+    // The file is named when it is not the case's compose.yaml.
+    outcome.findings = report.findings.map((f) => `${f.ruleId}@${f.file === 'compose.yaml' ? '' : `${f.file}:`}${f.line}:${f.column}`);
   }
   if (result.stderr !== '') outcome.stderr = result.stderr;
   return outcome;

@@ -1,5 +1,5 @@
 import { matchesGlob } from '../path-glob.ts';
-import type { ImageRef } from './image-ref.ts';
+import { splitTagAndDigest, type ImageRef } from './image-ref.ts';
 
 /**
  * Glob patterns over image references, for policy options. `*` and `?` stay
@@ -57,19 +57,7 @@ const parsedPatterns = new Map<string, ImagePattern>();
 function parseImagePattern(pattern: string): ImagePattern {
   let parsed = parsedPatterns.get(pattern);
   if (parsed) return parsed;
-  let rest = pattern.trim();
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
+  const { name: rest, tag, digest } = splitTagAndDigest(pattern.trim());
   const basename = !rest.includes('/');
   parsed = { name: basename ? rest.toLowerCase() : normalizeRepositoryPattern(rest), basename, tag, digest };
   parsedPatterns.set(pattern, parsed);

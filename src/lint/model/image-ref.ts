@@ -15,24 +15,29 @@ export interface ImageRef {
 /** Docker caps a name at 255 characters and a tag at 128; anything far longer is no reference (and costly to compare). */
 const MAX_REFERENCE_LENGTH = 1024;
 
+/** Split `name[:tag][@digest]`; a colon before the last `/` is a registry port, not a tag. */
+export function splitTagAndDigest(reference: string): { name: string; tag?: string; digest?: string } {
+  let name = reference;
+  let digest: string | undefined;
+  const at = name.indexOf('@');
+  if (at >= 0) {
+    digest = name.slice(at + 1);
+    name = name.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = name.lastIndexOf(':');
+  if (colon > name.lastIndexOf('/')) {
+    tag = name.slice(colon + 1);
+    name = name.slice(0, colon);
+  }
+  return { name, tag, digest };
+}
+
 export function parseImageRef(reference: string): ImageRef | undefined {
   if (reference.length > MAX_REFERENCE_LENGTH * 4) return undefined;
   const text = reference.trim();
   if (text === '' || text.length > MAX_REFERENCE_LENGTH || /\s/.test(text)) return undefined;
-  let rest = text;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const lastSlash = rest.lastIndexOf('/');
-  const lastColon = rest.lastIndexOf(':');
-  if (lastColon > lastSlash) {
-    tag = rest.slice(lastColon + 1);
-    rest = rest.slice(0, lastColon);
-  }
+  const { name: rest, tag, digest } = splitTagAndDigest(text);
   const parts = rest.split('/');
   let registry = 'docker.io';
   if (parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost')) {
