@@ -38,9 +38,17 @@ export async function buildAll({ bundle = true } = {}) {
   await buildConfigValidator();
   writeRuleIndex();
   if (!bundle) return;
+  await buildCli();
+  await buildAction();
+}
+
+/** The CLI bundle: one file, so startup loads a single module. */
+export async function buildCli({ outfile = join(root, 'dist/cli.js') } = {}) {
   await build({
     entryPoints: [join(root, 'src/cli/bin.ts')],
-    outfile: join(root, 'dist/cli.js'),
+    // Paths in the bundle's comments are relative to this: the same bytes from any working directory.
+    absWorkingDir: root,
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -52,7 +60,6 @@ export async function buildAll({ bundle = true } = {}) {
     },
     logLevel: 'warning',
   });
-  await buildAction();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -31,6 +31,18 @@ describe('dist/action.js', () => {
   });
 });
 
+describe('dist/cli.js', () => {
+  it('is in sync with the sources (the pre-commit hook runs it as committed)', () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'compose-lint-bundle-')), 'cli.js');
+    execFileSync(
+      process.execPath,
+      ['--input-type=module', '-e', `const { buildCli } = await import(${JSON.stringify(join(REPO_ROOT, 'scripts/build.mjs'))}); await buildCli({ outfile: ${JSON.stringify(outfile)} });`],
+      { cwd: tmpdir(), stdio: 'inherit' },
+    );
+    expect(readFileSync(outfile).equals(committedVersion('dist/cli.js')), 'dist/cli.js is stale: run `npm run build` and commit dist/cli.js').toBe(true);
+  });
+});
+
 describe('committed bundles', () => {
   it('are not git-ignored (the action and the pre-commit hook run them as committed)', () => {
     for (const bundle of ['dist/action.js', 'dist/cli.js']) {

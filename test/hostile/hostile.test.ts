@@ -78,22 +78,29 @@ const CASES: [name: string, expected: Outcome][] = [
     {
       exit: 1,
       findings: [
-        'env-file-syntax@3:4',
-        'env-file-syntax@4:1',
-        'env-file-syntax@5:12',
-        'env-file-syntax@6:12',
-        'env-file-syntax@9:6',
-        'env-file-syntax@10:6',
+        'env-file-syntax@.env:3:4',
+        'env-file-syntax@.env:4:1',
+        'env-file-syntax@.env:5:12',
+        'env-file-syntax@.env:6:12',
+        'env-file-syntax@.env:9:6',
+        'env-file-syntax@.env:10:6',
       ],
     },
   ],
   ['env-file-binary', { exit: 2, stderr: NUL('.env') }],
   ['env-file-latin1', { exit: 0, findings: [] }],
   // include / extends.
-  ['include-cycle', { exit: 1, findings: ['undefined-reference@2:5', 'undefined-reference@3:5'] }],
+  ['include-cycle', { exit: 1, findings: ['undefined-reference@b.yaml:2:5', 'undefined-reference@b.yaml:3:5'] }],
   ['include-missing', { exit: 1, findings: ['missing-file@2:5', 'missing-file@3:12'] }],
-  ['extends-cycle', { exit: 1, findings: ['undefined-reference@4:14', 'undefined-reference@8:14', 'undefined-reference@4:44'] }],
+  ['extends-cycle', { exit: 1, findings: ['undefined-reference@4:14', 'undefined-reference@8:14', 'undefined-reference@other.yaml:4:44'] }],
   ['extends-missing', { exit: 1, findings: ['undefined-reference@4:21', 'undefined-reference@6:14', 'missing-file@9:15'] }],
+  // 5,000 services each extending the next: cut every 1,000 links, where the chain is reported.
+  [
+    'extends-chain',
+    { exit: 1, findings: ['undefined-reference@3004:14', 'undefined-reference@6007:14', 'undefined-reference@9010:14', 'undefined-reference@12013:14'] },
+  ],
+  // 1,000 files each including the next: read 100 deep, the 101st include reported.
+  ['include-chain', { exit: 1, findings: ['undefined-reference@c100.yaml:2:5'] }],
   // Discovery: loops are not followed, FIFOs and devices never read, an unreadable folder skipped.
   ['symlink-loops', { exit: 0, findings: [] }],
   ['symlink-to-fifo', { exit: 2, stderr: 'compose-lint: compose file is not a regular file: compose.yaml\n' }],
