@@ -15124,11 +15124,10 @@ var init_github = __esm({
 });
 
 // src/action/run-action.ts
-import { mkdirSync, statSync as statSync6 } from "node:fs";
+import { mkdirSync, statSync as statSync6, writeFileSync } from "node:fs";
 import { dirname as dirname11, resolve as resolve11 } from "node:path";
 
 // src/cli/check.ts
-import { writeFileSync } from "node:fs";
 import { resolve as resolve9 } from "node:path";
 
 // src/lint/docs-url.ts
@@ -31548,9 +31547,7 @@ async function formatterFor(format) {
 
 // src/cli/check.ts
 var SEVERITIES2 = ["error", "warning", "info"];
-async function runCheck(paths, options, io) {
-  if (stageTimes) stageTimes.startup = performance.now();
-  const formatter = await formatterFor(options.format);
+function lintForReport(paths, options, io) {
   const config = loadUserConfig(io.cwd, options.config);
   const failOn = options.failOn ?? config["fail-on"] ?? "error";
   if (!SEVERITIES2.includes(failOn)) throw new InputError(`invalid --fail-on ${options.failOn}: expected error, warning or info`);
@@ -31586,20 +31583,7 @@ async function runCheck(paths, options, io) {
     cwd: io.cwd,
     color: options.color && !options.output
   };
-  const formatStart = stageTimes ? performance.now() : 0;
-  const text = formatter(input);
-  if (stageTimes) {
-    stageTimes.add("format", formatStart);
-    process.stderr.write(stageTimes.line(results.reduce((sum, result) => sum + result.project.configFiles.length, 0)));
-  }
-  if (options.output) {
-    try {
-      writeFileSync(resolve9(io.cwd, options.output), text);
-    } catch (error) {
-      throw new InputError(`cannot write ${options.output}: ${error.code ?? String(error)}`);
-    }
-  } else io.write(text);
-  return findings.some((finding) => severityAtLeast(finding.severity, failOn)) ? 1 : 0;
+  return { input, exitCode: findings.some((finding) => severityAtLeast(finding.severity, failOn)) ? 1 : 0 };
 }
 function isIgnored(spec, globs, cwd) {
   if (globs.length === 0) return false;
@@ -31756,11 +31740,10 @@ async function runAction(env, workspace, write) {
     const { paths, unmatched } = expandFiles(inputs.files, cwd);
     for (const glob of unmatched) write(`::warning title=compose-lint::${escapeData(`files pattern ${glob} matched no file`)}
 `);
-    const base = {
+    const options = {
       file: [],
       envFile: [],
       profile: [],
-      format: "json",
       config: inputs.config,
       failOn: inputs.failOn,
       rule: [],
@@ -31768,23 +31751,19 @@ async function runAction(env, workspace, write) {
       quiet: false,
       color: false
     };
-    const check = async (format, extra = {}) => {
-      let text = "";
-      const code2 = await runCheck(paths, { ...base, format, ...extra }, { cwd, env, write: (chunk) => text += chunk });
-      return { code: code2, text };
-    };
-    const json = await check("json");
-    const report = JSON.parse(json.text);
+    const { input, exitCode } = lintForReport(paths, options, { cwd, env });
+    const format = async (name, color = false) => (await formatterFor(name))({ ...input, color });
+    const report = JSON.parse(await format("json"));
     const sarifFile = resolve11(workspace, inputs.sarifFile);
     mkdirSync(dirname11(sarifFile), { recursive: true });
-    await check("sarif", { output: sarifFile });
-    if (inputs.format !== "github" || !inputs.annotations) write((await check(inputs.format, { color: !env.NO_COLOR })).text);
-    if (inputs.annotations) write((await check("github")).text);
+    writeFileSync(sarifFile, await format("sarif"));
+    if (inputs.format !== "github" || !inputs.annotations) write(await format(inputs.format, !env.NO_COLOR));
+    if (inputs.annotations) write(await format("github"));
     setOutput(env, "sarif-file", sarifFile);
     setOutput(env, "error-count", String(report.summary.error));
     setOutput(env, "warning-count", String(report.summary.warning));
     appendStepSummary(env, summaryMarkdown(report, cwd));
-    return json.code;
+    return exitCode;
   } catch (error) {
     const reason = error instanceof InputError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)} (please report it)`;
     write(`::error title=compose-lint::${escapeData(`compose-lint: ${reason.split("\n")[0]}`)}

@@ -1,6 +1,7 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { runCheck, type CheckOptions } from '../cli/check.ts';
+import { lintForReport, type CheckOptions } from '../cli/check.ts';
+import { formatterFor } from '../report/formatters.ts';
 import { InputError } from '../load/input-error.ts';
 import { escapeData } from '../report/github.ts';
 import { expandFiles } from './files.ts';
@@ -9,7 +10,7 @@ import { summaryMarkdown, type JsonReport } from './summary.ts';
 import { appendStepSummary, setOutput } from './workflow-files.ts';
 
 /**
- * The GitHub Action: lint with the CLI's own pipeline (runCheck), write the SARIF file,
+ * The GitHub Action: lint once with the CLI's own pipeline, write the SARIF file,
  * print the chosen format and the annotations, set the outputs and the step summary.
  * `workspace` is the folder the runner starts the action in (GITHUB_WORKSPACE).
  * Returns the exit code: 1 for findings at or above fail-on, 2 when the run itself failed.
@@ -22,11 +23,10 @@ export async function runAction(env: Env, workspace: string, write: (text: strin
     const { paths, unmatched } = expandFiles(inputs.files, cwd);
     for (const glob of unmatched) write(`::warning title=compose-lint::${escapeData(`files pattern ${glob} matched no file`)}\n`);
 
-    const base: CheckOptions = {
+    const options: Omit<CheckOptions, 'format'> = {
       file: [],
       envFile: [],
       profile: [],
-      format: 'json',
       config: inputs.config,
       failOn: inputs.failOn,
       rule: [],
@@ -34,29 +34,24 @@ export async function runAction(env: Env, workspace: string, write: (text: strin
       quiet: false,
       color: false,
     };
-    // Each format is one more pass of the same pipeline: compose projects lint in milliseconds,
-    // and runCheck stays the single place that turns inputs into findings.
-    const check = async (format: string, extra: Partial<CheckOptions> = {}) => {
-      let text = '';
-      const code = await runCheck(paths, { ...base, format, ...extra }, { cwd, env, write: (chunk) => (text += chunk) });
-      return { code, text };
-    };
+    // One lint pass; each output is a formatting of the same result.
+    const { input, exitCode } = lintForReport(paths, options, { cwd, env });
+    const format = async (name: string, color = false) => (await formatterFor(name))({ ...input, color });
 
-    const json = await check('json');
-    const report = JSON.parse(json.text) as JsonReport;
+    const report = JSON.parse(await format('json')) as JsonReport;
     const sarifFile = resolve(workspace, inputs.sarifFile);
     mkdirSync(dirname(sarifFile), { recursive: true });
-    await check('sarif', { output: sarifFile });
+    writeFileSync(sarifFile, await format('sarif'));
 
     // The Actions log renders ANSI colours; NO_COLOR still wins.
-    if (inputs.format !== 'github' || !inputs.annotations) write((await check(inputs.format, { color: !env.NO_COLOR })).text);
-    if (inputs.annotations) write((await check('github')).text);
+    if (inputs.format !== 'github' || !inputs.annotations) write(await format(inputs.format, !env.NO_COLOR));
+    if (inputs.annotations) write(await format('github'));
 
     setOutput(env, 'sarif-file', sarifFile);
     setOutput(env, 'error-count', String(report.summary.error));
     setOutput(env, 'warning-count', String(report.summary.warning));
     appendStepSummary(env, summaryMarkdown(report, cwd));
-    return json.code;
+    return exitCode;
   } catch (error) {
     const reason = error instanceof InputError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)} (please report it)`;
     write(`::error title=compose-lint::${escapeData(`compose-lint: ${reason.split('\n')[0]}`)}\n`);

@@ -42,6 +42,28 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 export async function runCheck(paths: string[], options: CheckOptions, io: CheckIO): Promise<number> {
   if (stageTimes) stageTimes.startup = performance.now();
   const formatter = await formatterFor(options.format);
+  const { input, exitCode } = lintForReport(paths, options, io);
+  const formatStart = stageTimes ? performance.now() : 0;
+  const text = formatter(input);
+  if (stageTimes) {
+    stageTimes.add('format', formatStart);
+    process.stderr.write(stageTimes.line(input.results.reduce((sum, result) => sum + result.project.configFiles.length, 0)));
+  }
+  if (options.output) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), text);
+    } catch (error) {
+      throw new InputError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+  } else io.write(text);
+  return exitCode;
+}
+
+/**
+ * Everything of `check` but the formatting: the report input and the exit code.
+ * The GitHub Action formats one such result several ways.
+ */
+export function lintForReport(paths: string[], options: Omit<CheckOptions, 'format'>, io: Omit<CheckIO, 'write'>): { input: ReportInput; exitCode: number } {
   const config = loadUserConfig(io.cwd, options.config);
   const failOn = (options.failOn ?? config['fail-on'] ?? 'error') as Severity;
   if (!SEVERITIES.includes(failOn)) throw new InputError(`invalid --fail-on ${options.failOn}: expected error, warning or info`);
@@ -80,20 +102,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: Check
     cwd: io.cwd,
     color: options.color && !options.output,
   };
-  const formatStart = stageTimes ? performance.now() : 0;
-  const text = formatter(input);
-  if (stageTimes) {
-    stageTimes.add('format', formatStart);
-    process.stderr.write(stageTimes.line(results.reduce((sum, result) => sum + result.project.configFiles.length, 0)));
-  }
-  if (options.output) {
-    try {
-      writeFileSync(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      throw new InputError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  } else io.write(text);
-  return findings.some((finding) => severityAtLeast(finding.severity, failOn)) ? 1 : 0;
+  return { input, exitCode: findings.some((finding) => severityAtLeast(finding.severity, failOn)) ? 1 : 0 };
 }
 
 /** `ignore:` globs from the config match a project's files relative to the working directory. */

@@ -57,6 +57,13 @@ export const GENERATED: Record<string, Build> = {
   'many-services': (dir) => write(dir, 'compose.yaml', manyServices(100_000)),
   'huge-double-quoted': (dir) => write(dir, 'compose.yaml', `services:\n  web:\n    image: nginx:1.27\n    command: "${'a'.repeat(20 * 1024 * 1024)}"\n`),
   'huge-plain': (dir) => write(dir, 'compose.yaml', `services:\n  web:\n    image: ${'a'.repeat(20 * 1024 * 1024)}\n`),
+  // The largest string a compose file under the 4 MB parse limit can hold, double-quoted (the slowest style to decode).
+  'large-double-quoted': (dir) =>
+    write(dir, 'compose.yaml', `services:\n  web:\n    image: nginx:1.27\n    command: "${'a'.repeat(4 * 1024 * 1024 - 100)}"\n`),
+  'huge-env-values': (dir) => {
+    write(dir, 'compose.yaml', 'services:\n  web:\n    image: nginx:${TAG}\n');
+    write(dir, '.env', `TAG=1.27\nQUOTED="${'a'.repeat(20 * 1024 * 1024)}"\nPLAIN=${'b'.repeat(20 * 1024 * 1024)}\n`);
+  },
   'interpolation-nested-10k': (dir) =>
     write(dir, 'compose.yaml', `services:\n  web:\n    image: "nginx:${'${A:-'.repeat(10_000)}1${'}'.repeat(10_000)}"\n`),
   'interpolation-open-10k': (dir) => write(dir, 'compose.yaml', `services:\n  web:\n    image: "nginx:${'${'.repeat(10_000)}"\n`),
