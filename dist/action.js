@@ -15109,7 +15109,7 @@ function formatGithub(input) {
   }).join("");
 }
 function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return terminalSafe(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 function escapeProperty(text) {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -15118,10 +15118,17 @@ var COMMAND;
 var init_github = __esm({
   "src/report/github.ts"() {
     "use strict";
+    init_terminal_safe();
     init_repo_path();
     COMMAND = { error: "error", warning: "warning", info: "notice" };
   }
 });
+
+// src/cli/safe-regexp.ts
+import { setFlagsFromString } from "node:v8";
+function enableLinearRegExpFallback() {
+  setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
+}
 
 // src/action/run-action.ts
 import { mkdirSync, statSync as statSync6, writeFileSync } from "node:fs";
@@ -20251,6 +20258,9 @@ function policyAjv() {
     strictRequired: false,
     // Two policies may use the same $id; nothing is shared between them.
     addUsedSchema: false,
+    // Without the `u` flag V8 may fall back to its linear-time engine (enabled in bin.ts),
+    // so a catastrophic `pattern` in a policy cannot hang the run.
+    unicodeRegExp: false,
     // Nothing may print: a bad schema is reported as a config error instead.
     logger: false
   });
@@ -31780,6 +31790,7 @@ function isDirectory(path) {
 }
 
 // src/action/main.ts
+enableLinearRegExpFallback();
 var chunks = [];
 var code = await runAction(process.env, process.cwd(), (text) => void chunks.push(text));
 process.stdout.write(chunks.join(""), () => {

@@ -1,5 +1,8 @@
 // Entry point of the GitHub Action (bundled to dist/action.js, run by `runs.using: node24`).
+import { enableLinearRegExpFallback } from '../cli/safe-regexp.ts';
 import { runAction } from './run-action.ts';
+
+enableLinearRegExpFallback();
 
 const chunks: string[] = [];
 const code = await runAction(process.env, process.cwd(), (text) => void chunks.push(text));

@@ -2,6 +2,7 @@
 import { runCheck } from './check.ts';
 import { flushStdout, reportFailure } from './output.ts';
 import { plainCheckOptions, plainCheckPaths } from './plain-check.ts';
+import { enableLinearRegExpFallback } from './safe-regexp.ts';
 
 /**
  * `check PATH...` runs straight away; every other command line loads commander and the
@@ -20,6 +21,8 @@ async function run(argv: string[]): Promise<number> {
   await flushStdout(chunks.join(''));
   return exitCode;
 }
+
+enableLinearRegExpFallback();
 
 run(process.argv).then((code) => {
   process.exitCode = code;

@@ -1,3 +1,4 @@
+import { terminalSafe } from './terminal-safe.ts';
 import { pathUnder, repoRoot } from './repo-path.ts';
 import type { ReportInput } from './report-input.ts';
 
@@ -29,7 +30,8 @@ export function formatGithub(input: ReportInput): string {
 // The runner decodes exactly these escapes (actions/runner ActionCommand, as @actions/core encodes them):
 // `%`, CR and LF everywhere, plus `:` and `,` inside property values.
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other control characters (ANSI escapes) would be rendered by the Actions log viewer.
+  return terminalSafe(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 export function escapeProperty(text: string): string {

@@ -115,6 +115,14 @@ export const GENERATED: Record<string, Build> = {
     write(dir, '.compose-lint.yaml', 'extends: none\nrules:\n  secrets-gitignored: warning\n  env-example-complete: info\n  non-root-user: info\n  missing-file: error\n');
     for (const name of ['.gitignore', '.env.example', 'Dockerfile', 'web.env']) execFileSync('mkfifo', [join(dir, name)]);
   },
+  // A glob that backtracks exponentially as a regular expression, and a path that makes it.
+  'gitignore-backtracking': (dir) => {
+    const name = `${'a'.repeat(48)}.env`;
+    write(dir, 'compose.yaml', `services:\n  web:\n    image: nginx:1.27\n    env_file: ${name}\n`);
+    write(dir, name, 'A=1\n');
+    write(dir, '.gitignore', `${'*a'.repeat(25)}*b\n`);
+    write(dir, '.compose-lint.yaml', 'extends: none\nrules:\n  secrets-gitignored: warning\n');
+  },
   'config-binary': (dir) => {
     write(dir, 'compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n');
     write(dir, '.compose-lint.yaml', Buffer.from([0x72, 0x75, 0x00, 0xff, 0x01]));

@@ -45,7 +45,7 @@ describe('invalid policies are exit 2, naming the policy and the reason', () => 
     [
       'an invalid regular expression',
       '  - id: acme/x\n    require: { properties: { image: { pattern: "([" } } }\n',
-      'invalid config .compose-lint.yaml: policy acme/x: require is not a valid JSON Schema: Invalid regular expression: /([/u: Unterminated character class',
+      'invalid config .compose-lint.yaml: policy acme/x: require is not a valid JSON Schema: Invalid regular expression: /([/: Unterminated character class',
     ],
     [
       'an invalid when schema',
@@ -106,5 +106,19 @@ describe('invalid policies are exit 2, naming the policy and the reason', () => 
     const result = runCli(['check'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("compose-lint: invalid config .compose-lint.yaml: rules.allowed-registries.options: must have required property 'registries'\n");
+  });
+});
+
+describe('a catastrophic pattern in a policy', () => {
+  it('does not hang the run: V8 finishes the match in linear time', async () => {
+    const { makeProject, runCli } = await import('../helpers/cli.ts');
+    const dir = makeProject({
+      'compose.yaml': `services:\n  a:\n    image: ${'a'.repeat(40)}!\n`,
+      '.compose-lint.yaml':
+        'extends: none\npolicies:\n  - id: acme/evil\n    description: crafted pattern\n    require: { properties: { image: { pattern: "^(a+)+$" } } }\n',
+    });
+    const result = runCli(['check', '--format', 'json'], dir);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['acme/evil']);
   });
 });

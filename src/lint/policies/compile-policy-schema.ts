@@ -21,6 +21,9 @@ function policyAjv(): Ajv {
     strictRequired: false,
     // Two policies may use the same $id; nothing is shared between them.
     addUsedSchema: false,
+    // Without the `u` flag V8 may fall back to its linear-time engine (enabled in bin.ts),
+    // so a catastrophic `pattern` in a policy cannot hang the run.
+    unicodeRegExp: false,
     // Nothing may print: a bad schema is reported as a config error instead.
     logger: false,
   });
