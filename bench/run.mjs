@@ -63,22 +63,30 @@ const env = {
 try {
   const cases = buildCases({ cli, dclint, scratch, corpus, runs }).filter((kase) => !only || only.has(kase.id));
   const results = [];
-  for (const kase of cases) {
-    const names = Object.keys(kase.tools).filter((name) => !(opts['skip-dclint'] && name === 'dclint'));
-    const samples = Object.fromEntries(names.map((name) => [name, []]));
-    log(`bench: ${kase.title} (${kase.runs} run${kase.runs > 1 ? 's' : ''} each)`);
-    for (let run = 0; run < kase.runs; run++) {
-      // Alternate who goes first, so drift in the machine's load hits both tools alike.
-      const order = run % 2 === 0 ? names : [...names].reverse();
-      for (const name of order) {
-        // A tool that timed out once is not made to time out again.
-        if (samples[name].some((s) => s.timedOut)) continue;
-        const sample = await measure(kase.tools[name], { cwd, env: { NO_COLOR: '1' }, timeoutMs: kase.timeoutMs, scratch });
-        samples[name].push(sample);
-        log(`  ${name.padEnd(13)} ${(sample.wallMs / 1000).toFixed(2)} s  ${sample.peakMB?.toFixed(0) ?? '?'} MB  exit ${sample.timedOut ? 'timeout' : (sample.signal ?? sample.code)}`);
+  // Cases of one group (the project sizes, the override counts) run interleaved, round by
+  // round, so a change in the machine's load during the group hits every size alike.
+  for (const group of groupsOf(cases)) {
+    const samples = new Map(group.map((kase) => [kase, Object.fromEntries(toolNames(kase).map((name) => [name, []]))]));
+    const rounds = Math.max(...group.map((kase) => kase.runs));
+    log(`bench: ${group.map((kase) => kase.title).join('; ')} (${rounds} round${rounds > 1 ? 's' : ''})`);
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? group : [...group].reverse();
+      for (const kase of order) {
+        if (round >= kase.runs) continue;
+        for (const name of roundOrder(kase, round)) {
+          const runsOf = samples.get(kase)[name];
+          // A tool that timed out once is not made to time out again.
+          if (runsOf.some((s) => s.timedOut)) continue;
+          const sample = await measure(kase.tools[name], { cwd, env: { NO_COLOR: '1' }, timeoutMs: kase.timeoutMs, scratch });
+          runsOf.push(sample);
+          log(`  ${kase.id.padEnd(14)} ${name.padEnd(13)} ${(sample.wallMs / 1000).toFixed(2)} s  cpu ${((sample.cpuMs ?? NaN) / 1000).toFixed(2)} s  ${sample.peakMB?.toFixed(0) ?? '?'} MB  exit ${sample.timedOut ? 'timeout' : (sample.signal ?? sample.code)}`);
+        }
       }
     }
-    results.push({ kase, tools: Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) });
+    for (const kase of group) {
+      const bySample = samples.get(kase);
+      results.push({ kase, tools: Object.fromEntries(Object.keys(bySample).map((name) => [name, summarize(bySample[name])])) });
+    }
   }
 
   let stages = null;
@@ -99,7 +107,9 @@ try {
   const sections = [
     `Machine: ${env.machine}; Node ${env.node}; dclint ${env.dclint}; peak memory from ${env.memory}; ` +
       `load average ${env.loadStart} at start, ${env.loadEnd} at end; ${env.date}.`,
-    `Medians of ${runs} runs (${Math.min(runs, 3)} for the slow cases, 1 for the 20 MB file), the tools alternating.`,
+    `Medians of ${runs} runs per tool (${Math.min(runs, 3)} for the slow cases, with compose-lint run before and after each dclint run ` +
+      'on the corpus; 1 for the 20 MB file). The tools alternate and the project sizes interleave, so load drift hits all alike. ' +
+      'Wall time is what the targets use; the CPU-time ratio (user + system, all threads) is shown for context, being less sensitive to the machine\'s load.',
     resultsTable(results),
     ...(results.some((r) => ['huge', 'deep', 'alias-bomb'].includes(r.kase.id))
       ? ['What each tool reports for the hostile inputs:', outcomesTable(results, ['huge', 'deep', 'alias-bomb'])]
@@ -131,6 +141,32 @@ try {
   log(`bench: wrote bench/results/${full && !opts['no-doc'] ? ' and BENCHMARKS.md' : ''}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+
+function toolNames(kase) {
+  return Object.keys(kase.tools).filter((name) => !(opts['skip-dclint'] && name === 'dclint'));
+}
+
+/** Consecutive cases sharing a `group` run together; every other case on its own. */
+function groupsOf(cases) {
+  const groups = [];
+  for (const kase of cases) {
+    const last = groups[groups.length - 1];
+    if (kase.group && last?.[0].group === kase.group) last.push(kase);
+    else groups.push([kase]);
+  }
+  return groups;
+}
+
+/**
+ * The tools in the order of this round: who goes first alternates, so drift in the machine's
+ * load hits both alike. A case may `bracket` a fast tool around a slow one (fast, slow, fast):
+ * more samples of the short runs, taken in the same minutes as the long one.
+ */
+function roundOrder(kase, round) {
+  const names = toolNames(kase);
+  if (kase.bracket && names.includes(kase.bracket)) return [kase.bracket, ...names.filter((name) => name !== kase.bracket), kase.bracket];
+  return round % 2 === 0 ? names : [...names].reverse();
 }
 
 /** Replace the generated block of BENCHMARKS.md, keeping the prose around it. */

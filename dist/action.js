@@ -17615,20 +17615,27 @@ init_secret_names();
 function forEachScalar(node, visit2) {
   if (!node) return;
   const seen = /* @__PURE__ */ new Set();
-  const stack = [{ node, path: [] }];
+  const stack = [{ node, key: "", parent: null }];
   while (stack.length > 0) {
-    const { node: current, path } = stack.pop();
+    const step = stack.pop();
+    const current = step.node;
     if (seen.has(current)) continue;
     seen.add(current);
     if (current.kind === "scalar") {
-      visit2(current, path);
+      visit2(current, pathOf(step));
     } else if (current.kind === "map") {
-      const pairs = [...current.pairs];
-      for (let i = pairs.length - 1; i >= 0; i--) stack.push({ node: pairs[i][1].value, path: [...path, pairs[i][0]] });
+      const first = stack.length;
+      for (const [key, pair] of current.pairs) stack.push({ node: pair.value, key, parent: step });
+      for (let i = first, j = stack.length - 1; i < j; i++, j--) [stack[i], stack[j]] = [stack[j], stack[i]];
     } else {
-      for (let i = current.items.length - 1; i >= 0; i--) stack.push({ node: current.items[i], path: [...path, "*"] });
+      for (let i = current.items.length - 1; i >= 0; i--) stack.push({ node: current.items[i], key: "*", parent: step });
     }
   }
+}
+function pathOf(step) {
+  const path = [];
+  for (let at = step; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
 }
 
 // rules/no-hardcoded-secrets.ts
@@ -22488,13 +22495,14 @@ init_source();
 
 // src/load/comments.ts
 function collectComments(tokens, text) {
+  if (!text.includes("#")) return [];
   const out = [];
-  const stack = [...tokens].reverse();
+  const stack = [...tokens];
   while (stack.length > 0) {
     const item = stack.pop();
     if (!item || typeof item !== "object") continue;
     if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
+      for (const element of item) stack.push(element);
       continue;
     }
     const token = item;
@@ -22507,9 +22515,8 @@ function collectComments(tokens, text) {
       });
       continue;
     }
-    const values = Object.values(item);
-    for (let i = values.length - 1; i >= 0; i--) {
-      const value = values[i];
+    for (const key in item) {
+      const value = item[key];
       if (value && typeof value === "object") stack.push(value);
     }
   }

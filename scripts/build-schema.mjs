@@ -111,7 +111,7 @@ export async function prepareSchema() {
  * Give each property of a service (and of its deploy section) its own definition. With
  * `inlineRefs: false` ajv then emits one function per property instead of one ~190 KB
  * service function, and V8 compiles only the functions a file's keys call: a cold run on a
- * small file compiles a few KB, not all of it (its first validation took ~3x as long).
+ * small file compiles a few KB, not all of it (its validate stage: ~6.8 ms -> ~4.9 ms).
  * Errors keep their instance path, keyword, params and parent schema; only schemaPath,
  * which nothing reads, changes.
  */

@@ -53,8 +53,8 @@ export async function buildCli({ outfile = join(root, 'dist/cli.js') } = {}) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Half the bytes: Node 20 decodes and V8 pre-parses all of them on every run (~20 ms of a
-    // ~270 ms cold check, see BENCHMARKS.md). Nothing reads function names, so renaming is safe.
+    // Half the bytes: Node 20 decodes and V8 pre-parses all of them on every run (~9 ms of a
+    // ~250 ms cold check, see BENCHMARKS.md). Nothing reads function names, so renaming is safe.
     minify: true,
     legalComments: 'none',
     banner: {

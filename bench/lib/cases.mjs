@@ -51,6 +51,8 @@ export function buildCases(ctx) {
       files: files.length,
       runs: slowRuns,
       timeoutMs: 600_000,
+      // compose-lint runs before and after each dclint run: its short runs sample the same minutes.
+      bracket: 'compose-lint',
       tools: { 'compose-lint': cl(...files), dclint: dc(...files) },
     });
   }
@@ -62,6 +64,7 @@ export function buildCases(ctx) {
       title: `Generated project, ${services} services (${mb(file)} MB)`,
       files: 1,
       services,
+      group: 'services',
       runs: slowRuns,
       timeoutMs: 300_000,
       tools: { 'compose-lint': cl(file), dclint: dc(file) },
@@ -75,6 +78,7 @@ export function buildCases(ctx) {
       title: `${OVERRIDE_SERVICES} services + ${layers} override files, merged`,
       files: files.length,
       layers,
+      group: 'overrides',
       runs: slowRuns,
       timeoutMs: 300_000,
       // dclint has no merging: it lints each file on its own.

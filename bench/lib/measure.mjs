@@ -1,6 +1,6 @@
 // Runs one command and measures it: wall time in this process (hrtime around the child's
-// whole life), peak memory from GNU `/usr/bin/time` when present, else from a preloaded
-// hook that records the child's own process.resourceUsage().maxRSS at exit.
+// whole life); peak memory and CPU time (user + system, every thread) from GNU `/usr/bin/time`
+// when present, else from a preloaded hook that records the child's process.resourceUsage().
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,12 +10,15 @@ const PEAK_HOOK = fileURLToPath(new URL('./peak-rss.cjs', import.meta.url));
 const GNU_TIME = '/usr/bin/time';
 /** Output kept for the report; the rest is only counted. */
 const KEEP_BYTES = 64 * 1024;
+/** Peak RSS in KB, then user and system CPU seconds. */
+const FORMAT = '%M %U %S';
 
 /** Which peak-memory source this machine has. */
 export const memorySource = (() => {
-  if (!existsSync(GNU_TIME)) return 'resourceUsage';
-  const probe = spawnSync(GNU_TIME, ['-f', '%M', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /^\d+\s*$/m.test(probe.stderr) ? 'gnu-time' : 'resourceUsage';
+  // BENCH_NO_GNU_TIME=1 exercises the fallback on a machine that has GNU time.
+  if (!existsSync(GNU_TIME) || process.env.BENCH_NO_GNU_TIME === '1') return 'resourceUsage';
+  const probe = spawnSync(GNU_TIME, ['-f', FORMAT, 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+ [\d.]+ [\d.]+\s*$/m.test(probe.stderr) ? 'gnu-time' : 'resourceUsage';
 })();
 
 let counter = 0;
@@ -23,14 +26,14 @@ let counter = 0;
 /**
  * @param {string[]} nodeArgs arguments to `node` (every benchmarked command is a Node program)
  * @param {{ cwd: string, env?: Record<string, string | undefined>, timeoutMs: number, scratch: string }} options
- * @returns {Promise<{ wallMs: number, peakMB: number | null, code: number | null, signal: string | null, timedOut: boolean, stdout: string, stdoutBytes: number, stderr: string }>}
+ * @returns {Promise<{ wallMs: number, cpuMs: number | null, peakMB: number | null, code: number | null, signal: string | null, timedOut: boolean, stdout: string, stdoutBytes: number, stderr: string }>}
  */
 export function measure(nodeArgs, options) {
   const memFile = join(options.scratch, `peak-${process.pid}-${counter++}.txt`);
   const env = { ...process.env, ...options.env };
   let argv;
   if (memorySource === 'gnu-time') {
-    argv = [GNU_TIME, '-f', '%M', '-o', memFile, process.execPath, ...nodeArgs];
+    argv = [GNU_TIME, '-f', FORMAT, '-o', memFile, process.execPath, ...nodeArgs];
   } else {
     argv = [process.execPath, '--require', PEAK_HOOK, ...nodeArgs];
     env.BENCH_PEAK_FILE = memFile;
@@ -60,19 +63,22 @@ export function measure(nodeArgs, options) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
-      resolve({ wallMs, peakMB: readPeak(memFile), code, signal, timedOut, stdout: out.text, stdoutBytes: out.bytes, stderr: err.text });
+      resolve({ wallMs, ...readUsage(memFile), code, signal, timedOut, stdout: out.text, stdoutBytes: out.bytes, stderr: err.text });
     });
   });
 }
 
-/** GNU time writes KB as the last line (after a "Command exited..." note); the hook writes KB too. */
-function readPeak(file) {
+/** Both sources write "KB user-seconds system-seconds" as the last line (GNU time may put a note before it). */
+function readUsage(file) {
   try {
     const lines = readFileSync(file, 'utf8').trim().split('\n');
-    const kb = Number(lines[lines.length - 1]);
-    return Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
+    const [kb, user, system] = lines[lines.length - 1].split(' ').map(Number);
+    return {
+      peakMB: Number.isFinite(kb) && kb > 0 ? kb / 1024 : null,
+      cpuMs: Number.isFinite(user) && Number.isFinite(system) ? (user + system) * 1000 : null,
+    };
   } catch {
-    return null;
+    return { peakMB: null, cpuMs: null };
   } finally {
     rmSync(file, { force: true });
   }

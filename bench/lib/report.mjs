@@ -11,12 +11,14 @@ export const median = (values) => {
 export function summarize(samples) {
   const finished = samples.filter((s) => !s.timedOut);
   const peaks = samples.map((s) => s.peakMB).filter((p) => p !== null);
+  const cpus = finished.map((s) => s.cpuMs).filter((c) => c !== null);
   const crashed = samples.some((s) => !s.timedOut && (s.signal !== null || ![0, 1, 2].includes(s.code)));
   return {
     runs: samples.length,
     wallMs: finished.length > 0 ? median(finished.map((s) => s.wallMs)) : NaN,
     timedOutAfterMs: finished.length === 0 ? Math.max(...samples.map((s) => s.wallMs)) : null,
     peakMB: peaks.length > 0 ? median(peaks) : null,
+    cpuMs: cpus.length > 0 ? median(cpus) : NaN,
     codes: [...new Set(samples.map((s) => (s.timedOut ? 'timeout' : (s.signal ?? s.code))))],
     crashed,
     outcome: outcome(samples[samples.length - 1]),
@@ -52,19 +54,20 @@ function wallCell(summary) {
 /** The main table: one row per case, both tools side by side. */
 export function resultsTable(results) {
   const rows = [
-    '| Case | Files | compose-lint wall | per file | peak | dclint wall | per file | peak | dclint / compose-lint |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Case | Files | compose-lint wall | per file | peak | dclint wall | per file | peak | dclint / compose-lint | same, CPU time |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const { kase, tools } of results) {
     const base = tools['node -e 0'];
-    if (base) rows.push(`| Baseline: \`node -e 0\` | – | ${fmtTime(base.wallMs)} | – | ${fmtMB(base.peakMB)} | | | | |`);
+    if (base) rows.push(`| Baseline: \`node -e 0\` | – | ${fmtTime(base.wallMs)} | – | ${fmtMB(base.peakMB)} | | | | | |`);
     const cl = tools['compose-lint'];
     const dc = tools.dclint;
     const perFile = (s) => (s && Number.isFinite(s.wallMs) ? fmtTime(s.wallMs / kase.files) : 'n/a');
     const ratio = dc && cl ? dc.wallMs / cl.wallMs : NaN;
     const ratioCell = dc?.timedOutAfterMs != null && cl ? `> ${fmtRatio(dc.timedOutAfterMs / cl.wallMs)}` : fmtRatio(ratio);
+    const cpuRatio = dc && cl && dc.timedOutAfterMs === null ? fmtRatio(dc.cpuMs / cl.cpuMs) : '';
     rows.push(
-      `| ${kase.title} | ${kase.files} | ${cl ? wallCell(cl) : 'n/a'} | ${perFile(cl)} | ${cl ? fmtMB(cl.peakMB) : 'n/a'} | ${dc ? wallCell(dc) : 'skipped'} | ${perFile(dc)} | ${dc ? fmtMB(dc.peakMB) : ''} | ${ratioCell} |`,
+      `| ${kase.title} | ${kase.files} | ${cl ? wallCell(cl) : 'n/a'} | ${perFile(cl)} | ${cl ? fmtMB(cl.peakMB) : 'n/a'} | ${dc ? wallCell(dc) : 'skipped'} | ${perFile(dc)} | ${dc ? fmtMB(dc.peakMB) : ''} | ${ratioCell} | ${cpuRatio} |`,
     );
   }
   return rows.join('\n');
@@ -101,13 +104,15 @@ export function checkTargets(results) {
   const t = byId.typical?.tools;
   if (t) {
     const cl = t['compose-lint'].wallMs;
-    add('Typical file, cold: ≤ 2x `node -e 0`', fmtRatio(cl / t['node -e 0'].wallMs), cl <= 2 * t['node -e 0'].wallMs);
-    if (t.dclint) add('Typical file, cold: ≥ 4x faster than dclint', fmtRatio(t.dclint.wallMs / cl), t.dclint.wallMs >= 4 * cl);
+    const cpu = t['compose-lint'].cpuMs;
+    add('Typical file, cold: ≤ 2x `node -e 0`', `${fmtRatio(cl / t['node -e 0'].wallMs)} (CPU ${fmtRatio(cpu / t['node -e 0'].cpuMs)})`, cl <= 2 * t['node -e 0'].wallMs);
+    if (t.dclint) add('Typical file, cold: ≥ 4x faster than dclint', `${fmtRatio(t.dclint.wallMs / cl)} (CPU ${fmtRatio(t.dclint.cpuMs / cpu)})`, t.dclint.wallMs >= 4 * cl);
   }
   const c = byId.corpus;
   if (c) {
     const cl = c.tools['compose-lint'];
-    if (c.tools.dclint) add('Corpus: ≥ 20x faster per file than dclint', fmtRatio(c.tools.dclint.wallMs / cl.wallMs), c.tools.dclint.wallMs >= 20 * cl.wallMs);
+    const dc = c.tools.dclint;
+    if (dc) add('Corpus: ≥ 20x faster per file than dclint', `${fmtRatio(dc.wallMs / cl.wallMs)} (CPU ${fmtRatio(dc.cpuMs / cl.cpuMs)})`, dc.wallMs >= 20 * cl.wallMs);
     add('Corpus: peak memory < 150 MB', fmtMB(cl.peakMB), cl.peakMB !== null && cl.peakMB < 150);
   }
   const pairs = [];
@@ -117,8 +122,9 @@ export function checkTargets(results) {
     if (a.layers && b.layers === 2 * a.layers) pairs.push([results[i - 1], results[i], `${a.layers} → ${b.layers} override files`]);
   }
   for (const [small, large, label] of pairs) {
-    const ratio = large.tools['compose-lint'].wallMs / small.tools['compose-lint'].wallMs;
-    add(`Linear: ${label} takes ≤ 2.2x the time`, fmtRatio(ratio), ratio <= 2.2);
+    const [a, b] = [small.tools['compose-lint'], large.tools['compose-lint']];
+    const ratio = b.wallMs / a.wallMs;
+    add(`Linear: ${label} takes ≤ 2.2x the time`, `${fmtRatio(ratio)} (CPU ${fmtRatio(b.cpuMs / a.cpuMs)})`, ratio <= 2.2);
   }
   for (const id of ['huge', 'deep']) {
     const r = byId[id];

@@ -1,5 +1,6 @@
 // The executable's entry point (bundled into dist/cli.js): run the CLI and set the exit code.
 import { runCheck } from './check.ts';
+import { main } from './main.ts';
 import { flushStdout, reportFailure } from './output.ts';
 import { plainCheckOptions, plainCheckPaths } from './plain-check.ts';
 import { enableLinearRegExpFallback } from './safe-regexp.ts';
@@ -10,7 +11,7 @@ import { enableLinearRegExpFallback } from './safe-regexp.ts';
  */
 async function run(argv: string[]): Promise<number> {
   const paths = plainCheckPaths(argv.slice(2));
-  if (!paths) return (await import('./main.ts')).main(argv);
+  if (!paths) return main(argv);
   const chunks: string[] = [];
   let exitCode: number;
   try {

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
+import { commander } from './commander.ts';
 import { ALL_RULES } from '../lint/generated/rule-index.ts';
 import { lintProject, type EnabledRule, type LintResult } from '../lint/engine.ts';
 import { compareFindings, type Finding } from '../lint/finding.ts';
@@ -57,7 +58,7 @@ export function registerConfigCommand(program: Command, write: (text: string) =>
     .option('-f, --file <file>', 'compose file; repeat to merge several into one project', collect, [])
     .option('--env-file <file>', 'env file to read instead of .env; repeatable', collect, [])
     .option('--profile <name>', 'profile to enable; repeatable (without it: COMPOSE_PROFILES, else only services without profiles)', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
+    .addOption(new (commander().Option)('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .option('--no-interpolate', 'keep ${...} as written')
     .option('--no-normalize', 'print the merged model without the canonical rewrites')
     .option('--services', 'print the service names, one per line')

@@ -1,4 +1,5 @@
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
+import { commander } from './commander.ts';
 import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { runCheck, type CheckOptions } from './check.ts';
 import { flushStdout, reportFailure } from './output.ts';
@@ -18,7 +19,8 @@ function addProjectOptions(command: Command): Command {
 }
 
 export function buildProgram(write: (text: string) => void, setExitCode: (code: number) => void): Command {
-  const program = new Command(TOOL_NAME)
+  const { Command: CommandClass, Option } = commander();
+  const program = new CommandClass(TOOL_NAME)
     .description('A fast, position-exact linter and policy checker for Docker Compose files')
     .version(TOOL_VERSION, '-v, --version')
     .showHelpAfterError('(run compose-lint --help for usage)')
@@ -73,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
-    exitCode = error instanceof CommanderError ? (error.exitCode === 0 ? 0 : 2) : reportFailure(error);
+    exitCode = error instanceof commander().CommanderError ? (error.exitCode === 0 ? 0 : 2) : reportFailure(error);
   }
   await flushStdout(chunks.join(''));
   return exitCode;

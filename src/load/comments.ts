@@ -13,13 +13,16 @@ export interface YamlComment {
 
 /** Collect comment tokens from the parser's concrete syntax tree, in source order. */
 export function collectComments(tokens: CST.Token[], text: string): YamlComment[] {
+  // Every comment token starts with '#': a file without one has none, and no tree to walk.
+  if (!text.includes('#')) return [];
   const out: YamlComment[] = [];
-  const stack: unknown[] = [...tokens].reverse();
+  // The walk order does not matter (the result is sorted), so children go on the stack as found.
+  const stack: unknown[] = [...tokens];
   while (stack.length > 0) {
     const item = stack.pop();
     if (!item || typeof item !== 'object') continue;
     if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
+      for (const element of item) stack.push(element);
       continue;
     }
     const token = item as { type?: string; offset?: number; source?: string };
@@ -33,9 +36,8 @@ export function collectComments(tokens: CST.Token[], text: string): YamlComment[
       continue;
     }
     // Descend into every child structure of the token (start, sep, items, end, key, value, ...).
-    const values = Object.values(item as Record<string, unknown>);
-    for (let i = values.length - 1; i >= 0; i--) {
-      const value = values[i];
+    for (const key in item) {
+      const value = (item as Record<string, unknown>)[key];
       if (value && typeof value === 'object') stack.push(value);
     }
   }
