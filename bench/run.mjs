@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: compose-lint against dclint (the existing compose linter, a devDependency:
 // nothing is installed at run time), case by case, the two tools alternating run by run.
-// Prints the results table, the per-stage breakdown and the issue's targets; writes them to
-// bench/results/ with an SVG plot, and (on a full run) into BENCHMARKS.md.
+// Prints the results table, the per-stage breakdown and the issue's targets; a full run also
+// writes them to bench/results/ with an SVG plot, and into BENCHMARKS.md.
 //
 //   node bench/run.mjs [--runs 5] [--only typical,corpus,...] [--skip-dclint] [--no-build] [--no-doc]
 import { spawnSync } from 'node:child_process';
@@ -121,13 +121,16 @@ try {
   const markdown = sections.join('\n\n');
   process.stdout.write(`\n${markdown}\n`);
 
-  const out = join(root, 'bench/results');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'latest.md'), `${markdown}\n`);
-  // Summaries only: the command lines (the corpus's 682 paths) stay out of the record.
-  const record = results.map(({ kase, tools }) => ({ id: kase.id, title: kase.title, files: kase.files, runs: kase.runs, tools }));
-  writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ env, results: record, stages, targets }, null, 2)}\n`);
-  if (scaling.length >= 2) {
+  // Only a full run replaces the recorded results: a partial one would leave the table, the
+  // plot and BENCHMARKS.md disagreeing. --no-doc keeps all three as they are.
+  const full = !only && !opts['skip-dclint'] && corpus;
+  if (full && !opts['no-doc']) {
+    const out = join(root, 'bench/results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'latest.md'), `${markdown}\n`);
+    // Summaries only: the command lines (the corpus's 682 paths) stay out of the record.
+    const record = results.map(({ kase, tools }) => ({ id: kase.id, title: kase.title, files: kase.files, runs: kase.runs, tools }));
+    writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ env, results: record, stages, targets }, null, 2)}\n`);
     const names = Object.keys(scaling[0].tools);
     const svg = lineChartSvg({
       title: 'Time against project size (one compose file)',
@@ -135,10 +138,11 @@ try {
       series: names.map((name) => ({ name, points: scaling.map((r) => [r.kase.services, r.tools[name].wallMs]) })),
     });
     writeFileSync(join(out, 'scaling.svg'), svg);
+    updateDoc(join(root, 'BENCHMARKS.md'), markdown);
+    log('bench: wrote bench/results/ and BENCHMARKS.md');
+  } else {
+    log('bench: partial run (or --no-doc): bench/results/ and BENCHMARKS.md left as they are');
   }
-  const full = !only && !opts['skip-dclint'] && corpus;
-  if (full && !opts['no-doc']) updateDoc(join(root, 'BENCHMARKS.md'), markdown);
-  log(`bench: wrote bench/results/${full && !opts['no-doc'] ? ' and BENCHMARKS.md' : ''}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
