@@ -17064,6 +17064,11 @@ function firstWord(node) {
   const word = first?.trim().split(/\s+/)[0];
   return word ? word : void 0;
 }
+var DATASTORES_OPTION = {
+  type: "array",
+  items: { type: "string" },
+  description: "More images to treat as datastores (by name, or repository path), added to the built-in list."
+};
 
 // rules/internal-backend-network.ts
 var internal_backend_network_default = defineRule({
@@ -17080,11 +17085,7 @@ var internal_backend_network_default = defineRule({
     options: {
       type: "object",
       properties: {
-        datastores: {
-          type: "array",
-          items: { type: "string" },
-          description: "More images to treat as datastores (by name, or repository path), added to the built-in list."
-        }
+        datastores: DATASTORES_OPTION
       },
       additionalProperties: false
     },
@@ -18260,11 +18261,7 @@ var published_datastore_port_default = defineRule({
     options: {
       type: "object",
       properties: {
-        datastores: {
-          type: "array",
-          items: { type: "string" },
-          description: "More images to treat as datastores (by name, or repository path), added to the built-in list."
-        },
+        datastores: DATASTORES_OPTION,
         "allow-loopback": {
           type: "boolean",
           description: "Accept ports bound to 127.0.0.1 or ::1 (reachable only from the host itself)."

@@ -1,6 +1,6 @@
 import { child, scalarString, scalarValue, type Node, type ScalarNode } from '../src/load/nodes.ts';
 import { docsUrl } from '../src/lint/docs-url.ts';
-import { serviceDatastore } from '../src/lint/model/datastores.ts';
+import { DATASTORES_OPTION, serviceDatastore } from '../src/lint/model/datastores.ts';
 import { isOneShot } from '../src/lint/model/service-facts.ts';
 import { defineRule } from '../src/lint/rule-types.ts';
 
@@ -26,11 +26,7 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       properties: {
-        datastores: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'More images to treat as datastores (by name, or repository path), added to the built-in list.',
-        },
+        datastores: DATASTORES_OPTION,
       },
       additionalProperties: false,
     },

@@ -1,5 +1,5 @@
 import { docsUrl } from '../src/lint/docs-url.ts';
-import { serviceDatastore } from '../src/lint/model/datastores.ts';
+import { DATASTORES_OPTION, serviceDatastore } from '../src/lint/model/datastores.ts';
 import { isOneShot } from '../src/lint/model/service-facts.ts';
 import { bindsAllInterfaces, servicePorts, type PortRange } from '../src/lint/model/ports.ts';
 import { defineRule } from '../src/lint/rule-types.ts';
@@ -25,11 +25,7 @@ export default defineRule<Options>({
     options: {
       type: 'object',
       properties: {
-        datastores: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'More images to treat as datastores (by name, or repository path), added to the built-in list.',
-        },
+        datastores: DATASTORES_OPTION,
         'allow-loopback': {
           type: 'boolean',
           description: 'Accept ports bound to 127.0.0.1 or ::1 (reachable only from the host itself).',

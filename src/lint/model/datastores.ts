@@ -177,3 +177,10 @@ function firstWord(node: Node | undefined): string | undefined {
   const word = first?.trim().split(/\s+/)[0];
   return word ? word : undefined;
 }
+
+/** The `datastores` option both datastore rules take (the top-level `datastores:` config feeds it too). */
+export const DATASTORES_OPTION = {
+  type: 'array',
+  items: { type: 'string' },
+  description: 'More images to treat as datastores (by name, or repository path), added to the built-in list.',
+};
