@@ -14843,10 +14843,12 @@ var init_package = __esm({
       type: "module",
       license: "MIT",
       bin: {
-        "compose-lint": "dist/cli.js"
+        "compose-lint": "dist/cli.cjs"
       },
       files: [
-        "dist/cli.js",
+        "dist/cli.cjs",
+        "dist/cli-bundle.js",
+        "dist/cli-bundle.code-cache",
         "schemas",
         "docs"
       ],
@@ -14934,7 +14936,7 @@ import { existsSync as existsSync8, readFileSync as readFileSync3 } from "node:f
 import { dirname as dirname10, join as join8 } from "node:path";
 import { fileURLToPath } from "node:url";
 function packageRoot() {
-  let dir = dirname10(fileURLToPath(import.meta.url));
+  let dir = typeof __dirname === "string" ? __dirname : dirname10(fileURLToPath(import.meta.url));
   while (!existsSync8(join8(dir, "package.json")) && dirname10(dir) !== dir) dir = dirname10(dir);
   return dir;
 }
@@ -15124,12 +15126,6 @@ var init_github = __esm({
   }
 });
 
-// src/cli/safe-regexp.ts
-import { setFlagsFromString } from "node:v8";
-function enableLinearRegExpFallback() {
-  setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
-}
-
 // src/action/run-action.ts
 import { mkdirSync, statSync as statSync6, writeFileSync } from "node:fs";
 import { dirname as dirname11, resolve as resolve11 } from "node:path";
@@ -15143,40 +15139,148 @@ function docsUrl(ruleId) {
   return `${DOCS_BASE}${ruleId}.md`;
 }
 
+// src/lint/glob.ts
+var SLASH = 47;
+function charToken(c) {
+  return { kind: "char", code: c.charCodeAt(0) };
+}
+var NOT_SLASH = { kind: "class", negate: true, ranges: [SLASH, SLASH] };
+function classToken(atoms, negate) {
+  const ranges = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const lo = atoms[i].code;
+    if (atoms[i + 1]?.rangeDash && i + 2 < atoms.length) {
+      const hi = atoms[i + 2].code;
+      if (hi >= lo) ranges.push(lo, hi);
+      i += 2;
+    } else ranges.push(lo, lo);
+  }
+  return { kind: "class", negate, ranges };
+}
+function compileGlob(tokens, options = {}) {
+  const orBelow = options.orBelow ?? false;
+  if (!orBelow && tokens.every((token) => token.kind === "char")) {
+    let literal = "";
+    for (const token of tokens) if (token.kind === "char") literal += String.fromCharCode(token.code);
+    return (text) => text === literal;
+  }
+  return (text) => run(tokens, text, orBelow);
+}
+var AT = 1;
+var IN_DIRS = 2;
+var StateSet = class {
+  flags;
+  list = [];
+  constructor(size) {
+    this.flags = new Uint8Array(size);
+  }
+  add(index, flag) {
+    if (this.flags[index] === 0) this.list.push(index);
+    this.flags[index] |= flag;
+  }
+  clear() {
+    for (const index of this.list) this.flags[index] = 0;
+    this.list.length = 0;
+  }
+  /** Epsilon closure: every token that may match nothing passes its position on to the next. */
+  closeOver(tokens) {
+    for (let k = 0; k < this.list.length; k++) {
+      const i = this.list[k];
+      if (i < tokens.length && this.flags[i] & AT && tokens[i].kind !== "char" && tokens[i].kind !== "class") this.add(i + 1, AT);
+    }
+  }
+};
+function run(tokens, text, orBelow) {
+  const n = tokens.length;
+  let state = new StateSet(n + 1);
+  let next = new StateSet(n + 1);
+  state.add(0, AT);
+  state.closeOver(tokens);
+  const lastBreak = orBelow ? lastLineTerminator(text) : -1;
+  for (let p = 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (orBelow && state.flags[n] & AT && c === SLASH && lastBreak < p) return true;
+    for (const i of state.list) {
+      if (i === n) continue;
+      const token = tokens[i];
+      switch (token.kind) {
+        case "char":
+          if (c === token.code) next.add(i + 1, AT);
+          break;
+        case "class":
+          if (inClass(token.ranges, c) !== token.negate) next.add(i + 1, AT);
+          break;
+        case "segmentStar":
+          if (c !== SLASH) next.add(i, AT);
+          break;
+        case "anyStar":
+          if (!isLineTerminator(c)) next.add(i, AT);
+          break;
+        case "leadingDirs":
+          if (isLineTerminator(c)) break;
+          next.add(i, IN_DIRS);
+          if (c === SLASH) next.add(i + 1, AT);
+          break;
+      }
+    }
+    if (next.list.length === 0) return false;
+    next.closeOver(tokens);
+    state.clear();
+    [state, next] = [next, state];
+  }
+  return (state.flags[n] & AT) !== 0;
+}
+function inClass(ranges, c) {
+  for (let i = 0; i < ranges.length; i += 2) if (c >= ranges[i] && c <= ranges[i + 1]) return true;
+  return false;
+}
+function isLineTerminator(c) {
+  return c === 10 || c === 13 || c === 8232 || c === 8233;
+}
+function lastLineTerminator(text) {
+  for (let p = text.length - 1; p >= 0; p--) if (isLineTerminator(text.charCodeAt(p))) return p;
+  return -1;
+}
+
 // src/lint/path-glob.ts
 var cache = /* @__PURE__ */ new Map();
-function globToRegExp(pattern) {
-  let regex = cache.get(pattern);
-  if (regex) return regex;
-  let out = "";
+function matchesGlob(path, pattern) {
+  let matcher = cache.get(pattern);
+  if (!matcher) {
+    matcher = compileGlob(parsePathGlob(pattern));
+    cache.set(pattern, matcher);
+  }
+  return matcher(path);
+}
+function parsePathGlob(pattern) {
+  const tokens = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
+    const close = c === "[" ? pattern.indexOf("]", i + 1) : -1;
     if (c === "*" && pattern[i + 1] === "*") {
       if (pattern[i + 2] === "/") {
-        out += "(?:.*/)?";
+        tokens.push({ kind: "leadingDirs" });
         i += 2;
       } else {
-        out += ".*";
+        tokens.push({ kind: "anyStar" });
         i += 1;
       }
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 1);
-      if (close < 0) out += "\\[";
-      else {
-        const set = pattern.slice(i + 1, close).replace(/\\/g, "\\\\");
-        out += `[${set.startsWith("!") ? `^${set.slice(1)}` : set}]`;
-        i = close;
-      }
-    } else out += /[.+^${}()|\\]/.test(c) ? `\\${c}` : c;
+    } else if (c === "*") tokens.push({ kind: "segmentStar" });
+    else if (c === "?") tokens.push(NOT_SLASH);
+    else if (close >= 0) {
+      let set = pattern.slice(i + 1, close);
+      const negate = set.startsWith("!") || set.startsWith("^");
+      if (negate) set = set.slice(1);
+      tokens.push(classToken(setAtoms(set), negate));
+      i = close;
+    } else tokens.push(charToken(c));
   }
-  regex = new RegExp(`^${out}$`);
-  cache.set(pattern, regex);
-  return regex;
+  return tokens;
 }
-function matchesGlob(path, pattern) {
-  return globToRegExp(pattern).test(path);
+function setAtoms(set) {
+  const atoms = [];
+  for (let k = 0; k < set.length; k++) atoms.push({ code: set.charCodeAt(k), rangeDash: set[k] === "-" });
+  return atoms;
 }
 
 // src/lint/model/image-ref.ts
@@ -18339,6 +18443,30 @@ var quoted_ports_default = defineRule({
 
 // rules/read-only-mounts.ts
 import { posix as posix2 } from "node:path";
+
+// src/lint/mount-glob.ts
+var cache2 = /* @__PURE__ */ new Map();
+function mountGlob(pattern) {
+  let matcher = cache2.get(pattern);
+  if (!matcher) {
+    matcher = compileGlob(parseMountGlob(pattern), { orBelow: true });
+    cache2.set(pattern, matcher);
+  }
+  return matcher;
+}
+function parseMountGlob(pattern) {
+  const tokens = [];
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== "*") tokens.push(charToken(pattern[i]));
+    else if (pattern[i + 1] === "*") {
+      tokens.push({ kind: "anyStar" });
+      i++;
+    } else tokens.push({ kind: "segmentStar" });
+  }
+  return tokens;
+}
+
+// rules/read-only-mounts.ts
 var DATA_WORDS = /* @__PURE__ */ new Set([
   "data",
   "db",
@@ -18421,18 +18549,6 @@ function isDataName(component) {
 function basename2(path) {
   return posix2.basename(path.replace(/\\/g, "/"));
 }
-function globRegex(pattern) {
-  let out = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      out += ".*";
-      i++;
-    } else if (c === "*") out += "[^/]*";
-    else out += c.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${out}(?:/.*)?$`);
-}
 function entryLoc(mount) {
   const { node, modeLoc } = mount;
   if (node.kind !== "map" || modeLoc !== node.loc) return modeLoc;
@@ -18473,10 +18589,10 @@ var read_only_mounts_default = defineRule({
     docs: docsUrl("read-only-mounts")
   },
   create(context) {
-    const writable = (context.options.writable ?? []).map((entry2) => globRegex(normalizeHostPath(entry2).replace(/^\.\//, "")));
+    const writable = (context.options.writable ?? []).map((entry2) => mountGlob(normalizeHostPath(entry2).replace(/^\.\//, "")));
     const allowed = (path) => {
       const normal = normalizeHostPath(path).replace(/^\.\//, "");
-      return writable.some((regex) => regex.test(normal));
+      return writable.some((matches) => matches(normal));
     };
     const isStateMount = (mount, source, target) => {
       const hostPath = normalizeHostPath(source);
@@ -18612,6 +18728,24 @@ var required_keys_default = defineRule({
   }
 });
 
+// src/lazy-builtin.ts
+import { createRequire } from "node:module";
+function builtin(id) {
+  return typeof __require === "function" ? __require(id) : createRequire(import.meta.url)(id);
+}
+
+// src/lint/user-regexp.ts
+var fallbackEnabled = false;
+function userRegExp(source, flags) {
+  enableLinearRegExpFallback();
+  return new RegExp(source, flags);
+}
+function enableLinearRegExpFallback() {
+  if (fallbackEnabled) return;
+  fallbackEnabled = true;
+  builtin("node:v8").setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
+}
+
 // rules/required-labels.ts
 var required_labels_default = defineRule({
   meta: {
@@ -18663,7 +18797,7 @@ var required_labels_default = defineRule({
       let pattern;
       if (typeof entry2.pattern === "string") {
         try {
-          pattern = new RegExp(entry2.pattern);
+          pattern = userRegExp(entry2.pattern);
         } catch {
           throw new Error(`options.labels[${index}].pattern is not a valid regular expression: ${entry2.pattern}`);
         }
@@ -20242,18 +20376,20 @@ function mergeLayers(layers) {
 }
 
 // src/lint/lazy-ajv.ts
-import { createRequire } from "node:module";
+import { createRequire as createRequire2 } from "node:module";
 var loaded;
 function loadAjv() {
   if (loaded) return loaded;
-  loaded = typeof __require === "function" ? require_ajv() : createRequire(import.meta.url)("ajv");
+  loaded = typeof __require === "function" ? require_ajv() : createRequire2(import.meta.url)("ajv");
   return loaded;
 }
 
 // src/lint/policies/compile-policy-schema.ts
 var ajv;
 function policyAjv() {
-  ajv ??= new (loadAjv()).Ajv({
+  if (ajv) return ajv;
+  enableLinearRegExpFallback();
+  ajv = new (loadAjv()).Ajv({
     allErrors: true,
     strictSchema: true,
     strictNumbers: true,
@@ -20262,7 +20398,7 @@ function policyAjv() {
     strictRequired: false,
     // Two policies may use the same $id; nothing is shared between them.
     addUsedSchema: false,
-    // Without the `u` flag V8 may fall back to its linear-time engine (enabled in bin.ts),
+    // Without the `u` flag V8 may fall back to its linear-time engine (enabled above),
     // so a catastrophic `pattern` in a policy cannot hang the run.
     unicodeRegExp: false,
     // Nothing may print: a bad schema is reported as a config error instead.
@@ -20553,6 +20689,58 @@ import { isAbsolute as isAbsolute3, resolve as resolve4 } from "node:path";
 // src/lint/gitignore.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { dirname as dirname4, join as join4, relative as relative4, sep as sep3 } from "node:path";
+
+// src/lint/gitignore-glob.ts
+var cache3 = /* @__PURE__ */ new Map();
+function gitignoreGlob(glob, anchored) {
+  const key = `${anchored ? "A" : "U"}${glob}`;
+  let matcher = cache3.get(key);
+  if (!matcher) {
+    const body = parseGitignoreGlob(glob);
+    matcher = compileGlob(anchored ? body : [{ kind: "leadingDirs" }, ...body]);
+    cache3.set(key, matcher);
+  }
+  return matcher;
+}
+function parseGitignoreGlob(glob) {
+  const tokens = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      const atStart = i === 0 || glob[i - 1] === "/";
+      const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
+      if (glob[i + 1] === "*" && atStart && atEnd) {
+        tokens.push({ kind: i + 2 === glob.length ? "anyStar" : "leadingDirs" });
+        i += i + 2 === glob.length ? 1 : 2;
+      } else tokens.push({ kind: "segmentStar" });
+    } else if (c === "?") tokens.push(NOT_SLASH);
+    else if (c === "[") {
+      const set = bracketExpression(glob, i);
+      if (set) {
+        tokens.push(set.token);
+        i = set.end;
+      } else tokens.push(charToken("["));
+    } else if (c === "\\" && i + 1 < glob.length) tokens.push(charToken(glob[++i]));
+    else tokens.push(charToken(c));
+  }
+  return tokens;
+}
+function bracketExpression(glob, start) {
+  let i = start + 1;
+  const negate = glob[i] === "!" || glob[i] === "^";
+  if (negate) i++;
+  const first = i;
+  const atoms = [];
+  for (; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "]" && i > first) return { token: classToken(atoms, negate), end: i };
+    if (c === "\\" && i + 1 < glob.length) atoms.push({ code: glob.charCodeAt(++i), rangeDash: false });
+    else atoms.push({ code: glob.charCodeAt(i), rangeDash: c === "-" });
+  }
+  return void 0;
+}
+
+// src/lint/gitignore.ts
 var GitignoreIndex = class {
   /**
    * @param readText reads a .gitignore (undefined when there is none)
@@ -20587,7 +20775,7 @@ var GitignoreIndex = class {
       const relativePath = parts.slice(depth).join("/");
       for (const rule of rules) {
         if (rule.directoryOnly && !isDirectory2) continue;
-        if (rule.regex.test(relativePath)) ignored = !rule.negate;
+        if (rule.matches(relativePath)) ignored = !rule.negate;
       }
     }
     return ignored;
@@ -20622,7 +20810,7 @@ function parseGitignore(text) {
   const rules = [];
   for (let line of text.split(/\r?\n/)) {
     if (line === "" || line.startsWith("#")) continue;
-    line = line.replace(/(?<!\\)\s+$/, "");
+    line = withoutTrailingSpace(line);
     if (line === "") continue;
     let negate = false;
     if (line.startsWith("!")) {
@@ -20637,65 +20825,15 @@ function parseGitignore(text) {
     if (line === "") continue;
     const anchored = line.includes("/");
     if (line.startsWith("/")) line = line.slice(1);
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules.push({ regex, negate, directoryOnly });
+    rules.push({ matches: gitignoreGlob(line, anchored), negate, directoryOnly });
   }
   return rules;
 }
-function globToRegex(glob) {
-  let out = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const atStart = i === 0 || glob[i - 1] === "/";
-        const atEnd = i + 2 === glob.length || glob[i + 2] === "/";
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += ".*";
-          else {
-            out += "(?:.*/)?";
-            i++;
-          }
-          i++;
-          continue;
-        }
-      }
-      out += "[^/]*";
-    } else if (c === "?") out += "[^/]";
-    else if (c === "[") {
-      const set = bracketExpression(glob, i);
-      if (set) {
-        out += set.regex;
-        i = set.end;
-      } else out += "\\[";
-    } else if (c === "\\" && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else out += escapeRegex(c);
-  }
-  return out;
-}
-function bracketExpression(glob, start) {
-  let i = start + 1;
-  let out = "";
-  if (glob[i] === "!" || glob[i] === "^") {
-    out += "^";
-    i++;
-  }
-  const first = i;
-  for (; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "]" && i > first) return { regex: `[${out}]`, end: i };
-    if (c === "\\" && i + 1 < glob.length) {
-      const escaped = glob[++i];
-      out += /[A-Za-z0-9]/.test(escaped) ? escaped : `\\${escaped}`;
-    } else if (c === "]" || c === "\\" || c === "[") out += `\\${c}`;
-    else out += c;
-  }
-  return void 0;
-}
-function escapeRegex(c) {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+function withoutTrailingSpace(line) {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  if (end < line.length && line[end - 1] === "\\") end++;
+  return line.slice(0, end);
 }
 
 // src/lint/file-facts.ts
@@ -21052,9 +21190,9 @@ function groupByRule(diagnostics) {
   }
   return out;
 }
-function guard(ruleId, run) {
+function guard(ruleId, run2) {
   try {
-    return run();
+    return run2();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`compose-lint: internal error in rule ${ruleId}: ${terminalSafe(reason.split("\n")[0])}
@@ -31794,7 +31932,6 @@ function isDirectory(path) {
 }
 
 // src/action/main.ts
-enableLinearRegExpFallback();
 var chunks = [];
 var code = await runAction(process.env, process.cwd(), (text) => void chunks.push(text));
 process.stdout.write(chunks.join(""), () => {

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Loc, Node } from '../src/load/nodes.ts';
 import { docsUrl } from '../src/lint/docs-url.ts';
+import { mountGlob } from '../src/lint/mount-glob.ts';
 import { engineSocketPath, isPathOrUnder, normalizeHostPath } from '../src/lint/model/host-paths.ts';
 import { serviceMounts, type Mount } from '../src/lint/model/mounts.ts';
 import { defineRule } from '../src/lint/rule-types.ts';
@@ -51,20 +52,6 @@ function isDataName(component: string): boolean {
 
 function basename(path: string): string {
   return posix.basename(path.replace(/\\/g, '/'));
-}
-
-/** `*` matches within one path component, `**` across them. */
-function globRegex(pattern: string): RegExp {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*' && pattern[i + 1] === '*') {
-      out += '.*';
-      i++;
-    } else if (c === '*') out += '[^/]*';
-    else out += c.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${out}(?:/.*)?$`);
 }
 
 /** The `:mode` part, `read_only: false`, or the entry (a long entry without the line break after it). */
@@ -119,10 +106,10 @@ export default defineRule<Options>({
     docs: docsUrl('read-only-mounts'),
   },
   create(context) {
-    const writable = (context.options.writable ?? []).map((entry) => globRegex(normalizeHostPath(entry).replace(/^\.\//, '')));
+    const writable = (context.options.writable ?? []).map((entry) => mountGlob(normalizeHostPath(entry).replace(/^\.\//, '')));
     const allowed = (path: string) => {
       const normal = normalizeHostPath(path).replace(/^\.\//, '');
-      return writable.some((regex) => regex.test(normal));
+      return writable.some((matches) => matches(normal));
     };
 
     /** Whether the mounted path is one the service is expected to write. */

@@ -2,6 +2,7 @@ import { child, keyNode } from '../src/load/nodes.ts';
 import { docsUrl } from '../src/lint/docs-url.ts';
 import { keyValues } from '../src/lint/model/key-values.ts';
 import { matchesGlob } from '../src/lint/path-glob.ts';
+import { userRegExp } from '../src/lint/user-regexp.ts';
 import { defineRule } from '../src/lint/rule-types.ts';
 
 interface RequiredLabel {
@@ -71,7 +72,7 @@ export default defineRule<Options>({
       let pattern: RegExp | undefined;
       if (typeof entry.pattern === 'string') {
         try {
-          pattern = new RegExp(entry.pattern);
+          pattern = userRegExp(entry.pattern);
         } catch {
           // The options schema cannot check regular expressions; say which one is wrong.
           throw new Error(`options.labels[${index}].pattern is not a valid regular expression: ${entry.pattern}`);

@@ -1,8 +1,5 @@
 // Entry point of the GitHub Action (bundled to dist/action.js, run by `runs.using: node24`).
-import { enableLinearRegExpFallback } from '../cli/safe-regexp.ts';
 import { runAction } from './run-action.ts';
-
-enableLinearRegExpFallback();
 
 const chunks: string[] = [];
 const code = await runAction(process.env, process.cwd(), (text) => void chunks.push(text));

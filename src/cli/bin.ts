@@ -1,9 +1,8 @@
-// The executable's entry point (bundled into dist/cli.js): run the CLI and set the exit code.
+// The executable's entry point (bundled into dist/cli-bundle.js, which dist/cli.cjs runs): run the CLI and set the exit code.
 import { runCheck } from './check.ts';
 import { main } from './main.ts';
 import { flushStdout, reportFailure } from './output.ts';
 import { plainCheckOptions, plainCheckPaths } from './plain-check.ts';
-import { enableLinearRegExpFallback } from './safe-regexp.ts';
 
 /**
  * `check PATH...` runs straight away; every other command line loads commander and the
@@ -22,8 +21,6 @@ async function run(argv: string[]): Promise<number> {
   await flushStdout(chunks.join(''));
   return exitCode;
 }
-
-enableLinearRegExpFallback();
 
 run(process.argv).then((code) => {
   process.exitCode = code;

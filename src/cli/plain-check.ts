@@ -1,4 +1,5 @@
-import { isatty } from 'node:tty';
+import { fstatSync } from 'node:fs';
+import { builtin } from '../lazy-builtin.ts';
 import type { CheckOptions } from './check.ts';
 
 /**
@@ -19,5 +20,19 @@ export function plainCheckPaths(args: string[]): string[] | undefined {
  */
 export function plainCheckOptions(env: Readonly<Record<string, string | undefined>>): CheckOptions {
   const options = { file: [], envFile: [], profile: [], format: 'text', rule: [], inlineSuppressions: true, color: true } as unknown as CheckOptions;
-  return { ...options, color: options.color && !env.NO_COLOR && isatty(1) };
+  return { ...options, color: options.color && !env.NO_COLOR && isTerminal(1) };
+}
+
+/**
+ * Whether the descriptor is a terminal. Loading node:tty costs a cold run ~6 ms (it brings in
+ * net and streams), and only a character device can be a terminal, so hooks and CI, which
+ * write to a pipe or a file, never load it.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return builtin<typeof import('node:tty')>('node:tty').isatty(fd);
 }

@@ -1,8 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import type { GlobMatcher } from './glob.ts';
+import { gitignoreGlob } from './gitignore-glob.ts';
 
 interface IgnoreRule {
-  regex: RegExp;
+  /** Whether the pattern matches a path relative to the .gitignore's folder. */
+  matches: GlobMatcher;
   negate: boolean;
   directoryOnly: boolean;
 }
@@ -49,7 +52,7 @@ export class GitignoreIndex {
       const relativePath = parts.slice(depth).join('/');
       for (const rule of rules) {
         if (rule.directoryOnly && !isDirectory) continue;
-        if (rule.regex.test(relativePath)) ignored = !rule.negate;
+        if (rule.matches(relativePath)) ignored = !rule.negate;
       }
     }
     return ignored;
@@ -88,7 +91,7 @@ export function parseGitignore(text: string): IgnoreRule[] {
   const rules: IgnoreRule[] = [];
   for (let line of text.split(/\r?\n/)) {
     if (line === '' || line.startsWith('#')) continue;
-    line = line.replace(/(?<!\\)\s+$/, '');
+    line = withoutTrailingSpace(line);
     if (line === '') continue;
     let negate = false;
     if (line.startsWith('!')) {
@@ -104,70 +107,19 @@ export function parseGitignore(text: string): IgnoreRule[] {
     // A slash anywhere but the end anchors the pattern to the .gitignore's folder.
     const anchored = line.includes('/');
     if (line.startsWith('/')) line = line.slice(1);
-    const body = globToRegex(line);
-    const regex = new RegExp(anchored ? `^${body}$` : `^(?:.*/)?${body}$`);
-    rules.push({ regex, negate, directoryOnly });
+    rules.push({ matches: gitignoreGlob(line, anchored), negate, directoryOnly });
   }
   return rules;
 }
 
-function globToRegex(glob: string): string {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const atStart = i === 0 || glob[i - 1] === '/';
-        const atEnd = i + 2 === glob.length || glob[i + 2] === '/';
-        if (atStart && atEnd) {
-          if (i + 2 === glob.length) out += '.*';
-          else {
-            out += '(?:.*/)?';
-            i++; // the slash after ** is part of the group
-          }
-          i++;
-          continue;
-        }
-      }
-      out += '[^/]*';
-    } else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const set = bracketExpression(glob, i);
-      if (set) {
-        out += set.regex;
-        i = set.end;
-      } else out += '\\[';
-    } else if (c === '\\' && i + 1 < glob.length) {
-      out += escapeRegex(glob[++i]);
-    } else out += escapeRegex(c);
-  }
-  return out;
-}
-
 /**
- * `[...]` at `start` as fnmatch reads it: `!` or `^` negates, a `]` right after
- * the opening (or the negation) is literal, `\` escapes; undefined when unclosed.
+ * The line without its trailing whitespace, except one escaped with a backslash (git keeps
+ * `\ `). A scan from the end: the equivalent regex, /(?<!\\)\s+$/, is quadratic on a long
+ * run of spaces followed by text, and .gitignore files come from the linted repository.
  */
-function bracketExpression(glob: string, start: number): { regex: string; end: number } | undefined {
-  let i = start + 1;
-  let out = '';
-  if (glob[i] === '!' || glob[i] === '^') {
-    out += '^';
-    i++;
-  }
-  const first = i;
-  for (; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === ']' && i > first) return { regex: `[${out}]`, end: i };
-    if (c === '\\' && i + 1 < glob.length) {
-      const escaped = glob[++i];
-      out += /[A-Za-z0-9]/.test(escaped) ? escaped : `\\${escaped}`;
-    } else if (c === ']' || c === '\\' || c === '[') out += `\\${c}`;
-    else out += c;
-  }
-  return undefined;
-}
-
-function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+function withoutTrailingSpace(line: string): string {
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1])) end--;
+  if (end < line.length && line[end - 1] === '\\') end++;
+  return line.slice(0, end);
 }

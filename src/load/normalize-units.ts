@@ -18,7 +18,7 @@ const NS_PER_UNIT: Record<string, bigint> = {
   w: 604_800_000_000_000n,
 };
 
-const DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h|d|w)/y;
+const DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h|d|w)/y;
 
 /** compose's duration syntax (Go's, plus `d` and `w`) in nanoseconds, or undefined. */
 export function parseDuration(text: string): bigint | undefined {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The folder holding package.json, from the bundles (dist/) or the sources (src/report/). */
 export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // The CLI bundle is CommonJS (its launcher passes __dirname); the action's bundle and the sources are ES modules.
+  let dir = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 }

@@ -397,7 +397,7 @@ describe('compose-lint config: projects compose refuses', () => {
 });
 
 describe('compose-lint config: the built CLI', () => {
-  it('node dist/cli.js config works on a fixture, and -o writes the file', () => {
+  it('node dist/cli.cjs config works on a fixture, and -o writes the file', () => {
     expect(existsSync(CLI), 'run npm run build first').toBe(true);
     const run = runCli(['config', 'fixtures/guide-examples/section-4-2.yaml'], REPO_ROOT);
     expect(run.stderr).toBe('');

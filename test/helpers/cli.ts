@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const CLI = join(REPO_ROOT, 'dist/cli.js');
+export const CLI = join(REPO_ROOT, 'dist/cli.cjs');
 
 export interface CliResult {
   code: number | null;

@@ -111,7 +111,7 @@ const CASES: [name: string, expected: Outcome][] = [
   ['unreadable-folder', { exit: 1, findings: ['no-privileged@4:17'] }],
   // .gitignore, .env.example, Dockerfile and env_file as FIFOs: never opened (opening one blocks forever).
   ['side-files-fifo', { exit: 0, findings: ['secrets-gitignored@1:1', 'secrets-gitignored@5:15'] }],
-  // A .gitignore glob that backtracks exponentially: V8 finishes the match in linear time (bin.ts).
+  // A .gitignore glob that backtracks exponentially: glob matching is linear in time (src/lint/glob.ts).
   ['gitignore-backtracking', { exit: 0, findings: ['secrets-gitignored@4:15'] }],
   // Config files (found in the case folder; no -c).
   ['config-invalid', { exit: 2, stderr: 'compose-lint: invalid config .compose-lint.yaml: rules.no-such-rule: unknown rule\n' }],

@@ -295,4 +295,17 @@ describe('parseGitignore', () => {
       [false, true],
     ]);
   });
+
+  it('reads a line with a long run of inner spaces in linear time (a regex trim was quadratic)', () => {
+    const spaces = ' '.repeat(200_000);
+    const [rule] = parseGitignore(`a${spaces}b   \n`);
+    expect(rule.matches(`a${spaces}b`)).toBe(true);
+    expect(rule.matches(`a${spaces}b `)).toBe(false);
+  });
+
+  it('reads a range out of order as matching nothing, not as an error', () => {
+    const [rule] = parseGitignore('secret[z-a].env\n');
+    expect(rule.matches('secretb.env')).toBe(false);
+    expect(rule.matches('secret[z-a].env')).toBe(false);
+  });
 });

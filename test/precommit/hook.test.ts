@@ -58,6 +58,8 @@ if (!HAVE_PRE_COMMIT) console.warn('pre-commit not installed (apt-get install pr
 
 const BAD = 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n';
 const GOOD = 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n';
+/** The committed CLI: the executable, its bundle and the bundle's code cache (package.json files). */
+const CLI_FILES = ['dist/cli.cjs', 'dist/cli-bundle.js', 'dist/cli-bundle.code-cache'];
 
 /**
  * For real: a hook repository made of this checkout's files (what a user's pre-commit clones),
@@ -101,7 +103,7 @@ describe.skipIf(!HAVE_PRE_COMMIT)('the pre-commit hook, installed by pre-commit'
     const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' });
     // A symlinked node_modules is not a folder to .gitignore's `node_modules/`: leave it out by name.
     const files = new Set(listed.split('\0').filter((file) => file !== '' && !/^node_modules(\/|$)/.test(file)));
-    files.add('dist/cli.js');
+    for (const file of CLI_FILES) files.add(file);
     for (const file of files) {
       const from = join(REPO_ROOT, file);
       try {
@@ -114,7 +116,7 @@ describe.skipIf(!HAVE_PRE_COMMIT)('the pre-commit hook, installed by pre-commit'
     git(scratch, 'init', '-q', hookRepo);
     git(hookRepo, 'add', '-A');
     // Committed in the real repository; forced here in case .gitignore still lists dist/ (bundle.test.ts checks it does not).
-    git(hookRepo, 'add', '-f', 'dist/cli.js');
+    git(hookRepo, 'add', '-f', ...CLI_FILES);
     git(hookRepo, 'commit', '-q', '--no-verify', '-m', 'hook repository');
     const rev = git(hookRepo, 'rev-parse', 'HEAD');
 
@@ -146,8 +148,8 @@ describe.skipIf(!HAVE_PRE_COMMIT)('the pre-commit hook, installed by pre-commit'
     const cache = env.PRE_COMMIT_HOME;
     const clones = readdirSync(cache).filter((name) => name.startsWith('repo'));
     expect(clones).toHaveLength(1);
-    const installed = join(cache, clones[0], 'node_env-system/lib/node_modules/compose-lint/dist/cli.js');
-    expect(readFileSync(installed).equals(readFileSync(join(hookRepo, 'dist/cli.js')))).toBe(true);
+    const installed = join(cache, clones[0], 'node_env-system/lib/node_modules/compose-lint');
+    for (const file of CLI_FILES) expect(readFileSync(join(installed, file)).equals(readFileSync(join(hookRepo, file))), file).toBe(true);
   });
 
   it('blocks a commit of a compose file with errors', () => {

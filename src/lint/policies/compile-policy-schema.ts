@@ -1,5 +1,6 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { loadAjv } from '../lazy-ajv.ts';
+import { enableLinearRegExpFallback } from '../user-regexp.ts';
 import { policyError, type JsonSchema, type PolicyDefinition } from './policy-definition.ts';
 
 let ajv: Ajv | undefined;
@@ -12,7 +13,10 @@ let ajv: Ajv | undefined;
  * policy authors rarely write (`properties` without `type: object`).
  */
 function policyAjv(): Ajv {
-  ajv ??= new (loadAjv().Ajv)({
+  if (ajv) return ajv;
+  // Policy schemas' `pattern`s are user regexes (see user-regexp.ts).
+  enableLinearRegExpFallback();
+  ajv = new (loadAjv().Ajv)({
     allErrors: true,
     strictSchema: true,
     strictNumbers: true,
@@ -21,7 +25,7 @@ function policyAjv(): Ajv {
     strictRequired: false,
     // Two policies may use the same $id; nothing is shared between them.
     addUsedSchema: false,
-    // Without the `u` flag V8 may fall back to its linear-time engine (enabled in bin.ts),
+    // Without the `u` flag V8 may fall back to its linear-time engine (enabled above),
     // so a catastrophic `pattern` in a policy cannot hang the run.
     unicodeRegExp: false,
     // Nothing may print: a bad schema is reported as a config error instead.
