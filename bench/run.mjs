@@ -32,11 +32,11 @@ const only = opts.only ? new Set(opts.only.split(',')) : null;
 const log = (text) => process.stderr.write(`${text}\n`);
 
 if (!opts['no-build']) {
-  log('bench: building dist/cli.js');
+  log('bench: building dist/');
   const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const cli = join(root, 'dist/cli.js');
+const cli = join(root, 'dist/cli.cjs');
 const dclint = join(root, 'node_modules/dclint/bin/dclint.cjs');
 if (!opts['skip-dclint'] && !existsSync(dclint)) {
   log('bench: dclint is missing; it is a devDependency, so run `npm install` (the benchmark installs nothing)');
@@ -89,16 +89,23 @@ try {
     }
   }
 
-  let stages = null;
-  if (corpus && (!only || only.has('stages'))) {
-    const files = corpusFiles(corpus);
-    stages = [];
-    log(`bench: per-stage breakdown on the corpus (${opts['stage-runs']} runs)`);
+  /** COMPOSE_LINT_STAGE_TIMES=1 runs of compose-lint with these arguments: their stage lines. */
+  const stageRuns = async (args, what) => {
+    const lines = [];
+    log(`bench: per-stage breakdown on ${what} (${opts['stage-runs']} runs)`);
     for (let run = 0; run < Number(opts['stage-runs']); run++) {
-      const sample = await measure([cli, 'check', ...files], { cwd, env: { NO_COLOR: '1', COMPOSE_LINT_STAGE_TIMES: '1' }, timeoutMs: 600_000, scratch });
+      const sample = await measure(args, { cwd, env: { NO_COLOR: '1', COMPOSE_LINT_STAGE_TIMES: '1' }, timeoutMs: 600_000, scratch });
       const line = sample.stderr.split('\n').find((text) => text.startsWith('{"stageTimesMs"'));
-      if (line) stages.push(JSON.parse(line));
+      if (line) lines.push(JSON.parse(line));
     }
+    return lines;
+  };
+  let stages = null;
+  let typicalStages = null;
+  if (!only || only.has('stages')) {
+    const typical = buildCases({ cli, dclint, scratch, corpus, runs }).find((kase) => kase.id === 'typical');
+    typicalStages = await stageRuns(typical.tools['compose-lint'], 'the typical file');
+    if (corpus) stages = await stageRuns([cli, 'check', ...corpusFiles(corpus)], 'the corpus');
   }
   env.loadEnd = loadavg()[0].toFixed(1);
 
@@ -114,6 +121,7 @@ try {
     ...(results.some((r) => ['huge', 'deep', 'alias-bomb'].includes(r.kase.id))
       ? ['What each tool reports for the hostile inputs:', outcomesTable(results, ['huge', 'deep', 'alias-bomb'])]
       : []),
+    ...(typicalStages?.length ? [`compose-lint per stage on the typical file (\`COMPOSE_LINT_STAGE_TIMES=1\`, median of ${typicalStages.length} runs; startup counts from the process's start, Node's own included):`, stageTable(typicalStages)] : []),
     ...(stages?.length ? [`compose-lint per stage on the corpus (\`COMPOSE_LINT_STAGE_TIMES=1\`, median of ${stages.length} runs):`, stageTable(stages)] : []),
     'Targets (issue 7):',
     targetsTable(targets),
@@ -130,7 +138,7 @@ try {
     writeFileSync(join(out, 'latest.md'), `${markdown}\n`);
     // Summaries only: the command lines (the corpus's 682 paths) stay out of the record.
     const record = results.map(({ kase, tools }) => ({ id: kase.id, title: kase.title, files: kase.files, runs: kase.runs, tools }));
-    writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ env, results: record, stages, targets }, null, 2)}\n`);
+    writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ env, results: record, stages, typicalStages, targets }, null, 2)}\n`);
     const names = Object.keys(scaling[0].tools);
     const svg = lineChartSvg({
       title: 'Time against project size (one compose file)',

@@ -27,18 +27,29 @@ __export(launcher_exports, {
   loadBundle: () => loadBundle
 });
 module.exports = __toCommonJS(launcher_exports);
-var import_node_crypto = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var import_node_vm = require("node:vm");
 var BUNDLE_FILE = "cli-bundle.js";
 var CODE_CACHE_FILE = "cli-bundle.code-cache";
+var BUILD_ID = /\n\/\/# sha256=([0-9a-f]{64})\n$/;
 function loadBundle(dir, options) {
   const filename = (0, import_node_path.join)(dir, BUNDLE_FILE);
-  const bytes = (0, import_node_fs.readFileSync)(filename);
-  const bundleSha256 = (0, import_node_crypto.createHash)("sha256").update(bytes).digest("hex");
-  const cachedData = options.useCache ? readCodeCache((0, import_node_path.join)(dir, CODE_CACHE_FILE), bundleSha256) : void 0;
-  const script = new import_node_vm.Script(bytes.toString("latin1"), { filename, cachedData });
+  const bundle = (0, import_node_fs.openSync)(filename, "r");
+  const cache = options.useCache ? openOptional((0, import_node_path.join)(dir, CODE_CACHE_FILE)) : void 0;
+  const bundleSize = (0, import_node_fs.fstatSync)(bundle).size;
+  const cacheSize = cache === void 0 ? 0 : (0, import_node_fs.fstatSync)(cache).size;
+  const buffer = Buffer.allocUnsafeSlow(Math.max(bundleSize, cacheSize));
+  readWhole(bundle, buffer, bundleSize);
+  const source = buffer.toString("latin1", 0, bundleSize);
+  const bundleSha256 = BUILD_ID.exec(source.slice(-100))?.[1] ?? "";
+  let cachedData;
+  if (cache !== void 0) {
+    if (bundleSha256) cachedData = codeCacheFor(bundleSha256, buffer.subarray(0, readWhole(cache, buffer, cacheSize)));
+    (0, import_node_fs.closeSync)(cache);
+  }
+  (0, import_node_fs.closeSync)(bundle);
+  const script = new import_node_vm.Script(source, { filename, cachedData });
   return {
     script,
     bundleSha256,
@@ -50,13 +61,23 @@ function loadBundle(dir, options) {
     }
   };
 }
-function readCodeCache(path, bundleSha256) {
-  let file;
+function openOptional(path) {
   try {
-    file = (0, import_node_fs.readFileSync)(path);
+    return (0, import_node_fs.openSync)(path, "r");
   } catch {
     return void 0;
   }
+}
+function readWhole(fd, buffer, size) {
+  let done = 0;
+  while (done < size) {
+    const read = (0, import_node_fs.readSync)(fd, buffer, done, size - done, done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
+}
+function codeCacheFor(bundleSha256, file) {
   const newline = file.indexOf(10);
   if (newline < 0) return void 0;
   let header;

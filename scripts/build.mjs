@@ -2,6 +2,7 @@
 // 1. compile the JSON Schemas to standalone validators (no schema compilation at startup),
 // 2. generate the rule index from rules/*.ts,
 // 3. bundle the CLI into one file, with a launcher that runs it from V8's code cache.
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,8 +76,11 @@ export async function buildCli({ outdir = join(root, 'dist') } = {}) {
     define: { 'import.meta.url': 'undefined' },
   });
   // The launcher decodes the bundle as latin1, exact for ASCII only (esbuild escapes the rest in strings).
-  const nonAscii = readFileSync(bundle).findIndex((byte) => byte > 0x7f);
+  const code = readFileSync(bundle);
+  const nonAscii = code.findIndex((byte) => byte > 0x7f);
   if (nonAscii >= 0) throw new Error(`build: dist/cli-bundle.js has a non-ASCII byte at ${nonAscii}; write it as an escape in the source`);
+  // The build id the launcher matches against the code cache's header (see launcher.ts).
+  writeFileSync(bundle, `${code}\n//# sha256=${createHash('sha256').update(code).digest('hex')}\n`);
   await build({
     ...common,
     entryPoints: [join(root, 'src/cli/launcher.ts')],

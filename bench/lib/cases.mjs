@@ -1,5 +1,5 @@
 // The benchmark cases. Each names the same inputs for both tools; compose-lint runs its
-// bundle (`node dist/cli.js check ...`), dclint its bin from node_modules.
+// executable (`node dist/cli.cjs check ...`), dclint its bin from node_modules.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAliasBomb, writeDeep, writeHuge, writeOverrides, writeProject } from './generate.mjs';

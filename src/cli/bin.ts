@@ -2,15 +2,19 @@
 import { runCheck } from './check.ts';
 import { main } from './main.ts';
 import { flushStdout, reportFailure } from './output.ts';
+import { allWritten } from '../stdio.ts';
 import { plainCheckOptions, plainCheckPaths } from './plain-check.ts';
 
 /**
  * `check PATH...` runs straight away; every other command line loads commander and the
  * other commands (main.ts), which a cold `check` would otherwise pay for.
  */
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[]): Promise<void> {
   const paths = plainCheckPaths(argv.slice(2));
-  if (!paths) return main(argv);
+  if (!paths) {
+    process.exitCode = await main(argv);
+    return;
+  }
   const chunks: string[] = [];
   let exitCode: number;
   try {
@@ -19,9 +23,9 @@ async function run(argv: string[]): Promise<number> {
     exitCode = reportFailure(error);
   }
   await flushStdout(chunks.join(''));
-  return exitCode;
+  process.exitCode = exitCode;
+  // Everything is written: exiting now skips tearing down the heap, ~2 ms of a cold run.
+  if (allWritten()) process.exit(exitCode);
 }
 
-run(process.argv).then((code) => {
-  process.exitCode = code;
-});
+void run(process.argv);

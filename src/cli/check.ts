@@ -15,6 +15,7 @@ import { validateProject } from '../validate/validate-project.ts';
 import { formatterFor } from '../report/formatters.ts';
 import type { ReportInput } from '../report/report-input.ts';
 import { stageTimes } from '../perf/stage-times.ts';
+import { writeStd } from '../stdio.ts';
 
 export interface CheckOptions {
   file: string[];
@@ -40,14 +41,14 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 /** `compose-lint check`: load -> validate -> lint -> report. Returns the exit code. */
 export async function runCheck(paths: string[], options: CheckOptions, io: CheckIO): Promise<number> {
-  if (stageTimes) stageTimes.startup = performance.now();
+  stageTimes?.started();
   const formatter = await formatterFor(options.format);
   const { input, exitCode } = lintForReport(paths, options, io);
-  const formatStart = stageTimes ? performance.now() : 0;
+  const formatStart = stageTimes?.now();
   const text = formatter(input);
   if (stageTimes) {
-    stageTimes.add('format', formatStart);
-    process.stderr.write(stageTimes.line(input.results.reduce((sum, result) => sum + result.project.configFiles.length, 0)));
+    stageTimes.add('format', formatStart!);
+    void writeStd(2, stageTimes.line(input.results.reduce((sum, result) => sum + result.project.configFiles.length, 0)));
   }
   if (options.output) {
     try {
@@ -78,17 +79,17 @@ export function lintForReport(paths: string[], options: Omit<CheckOptions, 'form
   const files = createFileFacts();
   const results: LintResult[] = [];
   for (const spec of specs) {
-    let start = stageTimes ? performance.now() : 0;
+    let start = stageTimes?.now();
     const project = loadProject(spec, {
       envFiles,
       profiles: options.profile.length > 0 ? options.profile : undefined,
       processEnv: io.env,
     });
-    if (stageTimes) start = stageTimes.add('load', start);
+    if (start) start = stageTimes?.add('load', start);
     project.diagnostics.push(...validateProject(project));
-    if (stageTimes) start = stageTimes.add('validate', start);
+    if (start) start = stageTimes?.add('validate', start);
     results.push(lintProject(project, enabled, { cwd: io.cwd, inlineSuppressions: options.inlineSuppressions, knownRuleIds, files }));
-    stageTimes?.add('rules', start);
+    if (start) stageTimes?.add('rules', start);
   }
 
   let findings: Finding[] = results.flatMap((result) => result.findings);

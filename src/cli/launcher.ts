@@ -4,8 +4,7 @@
 // functions on first call. The cache is written by the build (scripts/build-code-cache.mjs),
 // never at run time: compose-lint only reads. V8 accepts a cache made by its own version only;
 // with any other Node the bundle is compiled from source, as without a cache.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
@@ -19,6 +18,12 @@ export interface CodeCacheHeader {
   arch: string;
 }
 
+/**
+ * The bundle's last line: the sha256 of everything before it, written by the build. Hashing
+ * 0.7 MB at run time would cost more than a millisecond, and node:crypto several more.
+ */
+const BUILD_ID = /\n\/\/# sha256=([0-9a-f]{64})\n$/;
+
 type BundleFunction = (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
 
 export interface LoadedBundle {
@@ -30,18 +35,32 @@ export interface LoadedBundle {
 }
 
 /**
- * Compile the bundle, with the cache when it was made from these very bytes by this V8.
- * V8 itself checks only the source's length, so the bundle's hash is compared here: a bundle
- * patched in place must never run the bytecode of its previous version.
+ * Compile the bundle, with the cache when it was made for this build of the bundle by this V8.
+ * V8 itself checks only the source's length, so the build ids are compared here: a rebuilt
+ * bundle must never run the bytecode of its previous version. (Editing the bundle in place
+ * keeps its id: delete the cache file, or set NODE_DISABLE_COMPILE_CACHE, after doing that.)
  */
 export function loadBundle(dir: string, options: { useCache: boolean }): LoadedBundle {
   const filename = join(dir, BUNDLE_FILE);
-  const bytes = readFileSync(filename);
-  const bundleSha256 = createHash('sha256').update(bytes).digest('hex');
-  const cachedData = options.useCache ? readCodeCache(join(dir, CODE_CACHE_FILE), bundleSha256) : undefined;
+  const bundle = openSync(filename, 'r');
+  const cache = options.useCache ? openOptional(join(dir, CODE_CACHE_FILE)) : undefined;
+  // One buffer for both files, the bundle first, then the cache: fresh memory costs a page
+  // fault per 4 KB, and those are a real share of a cold run.
+  const bundleSize = fstatSync(bundle).size;
+  const cacheSize = cache === undefined ? 0 : fstatSync(cache).size;
+  const buffer = Buffer.allocUnsafeSlow(Math.max(bundleSize, cacheSize));
+  readWhole(bundle, buffer, bundleSize);
   // The build checks that the bundle is ASCII, so latin1 is an exact decoding, and a cheap one.
+  const source = buffer.toString('latin1', 0, bundleSize);
+  const bundleSha256 = BUILD_ID.exec(source.slice(-100))?.[1] ?? '';
+  let cachedData: Buffer | undefined;
+  if (cache !== undefined) {
+    if (bundleSha256) cachedData = codeCacheFor(bundleSha256, buffer.subarray(0, readWhole(cache, buffer, cacheSize)));
+    closeSync(cache);
+  }
+  closeSync(bundle);
   // The file is one function expression `(function (exports, require, ...) {...})`: no wrapper to concatenate.
-  const script = new Script(bytes.toString('latin1'), { filename, cachedData });
+  const script = new Script(source, { filename, cachedData });
   return {
     script,
     bundleSha256,
@@ -54,13 +73,27 @@ export function loadBundle(dir: string, options: { useCache: boolean }): LoadedB
   };
 }
 
-function readCodeCache(path: string, bundleSha256: string): Buffer | undefined {
-  let file: Buffer;
+function openOptional(path: string): number | undefined {
   try {
-    file = readFileSync(path);
+    return openSync(path, 'r');
   } catch {
     return undefined;
   }
+}
+
+/** Fill the buffer from the file's start; returns the bytes read (fewer if the file shrank). */
+function readWhole(fd: number, buffer: Buffer, size: number): number {
+  let done = 0;
+  while (done < size) {
+    const read = readSync(fd, buffer, done, size - done, done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
+}
+
+/** The bytecode of a cache file whose header names this bundle and this V8, else undefined. */
+function codeCacheFor(bundleSha256: string, file: Buffer): Buffer | undefined {
   const newline = file.indexOf(10);
   if (newline < 0) return undefined;
   let header: Partial<CodeCacheHeader>;

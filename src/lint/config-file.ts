@@ -33,7 +33,7 @@ export function readConfigFile(path: string, cwd: string): ConfigFile {
   const text = readTextFile(path, 'config file');
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InputError(`invalid config ${shown}: it is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'} (${reason})`);

@@ -10,6 +10,7 @@ import { buildProjectModel, type ProjectModel, type ResourceModel, type ServiceM
 import type { FileFacts, ReportDescriptor, RuleModule, RuleVisitors, Severity } from './rule-types.ts';
 import { applySuppressions } from './suppressions.ts';
 import { terminalSafe } from '../report/terminal-safe.ts';
+import { writeStd } from '../stdio.ts';
 
 /** A rule switched on for this run, with its effective severity and options. */
 export interface EnabledRule {
@@ -150,7 +151,7 @@ function guard<T>(ruleId: string, run: () => T): T | undefined {
     return run();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`compose-lint: internal error in rule ${ruleId}: ${terminalSafe(reason.split('\n')[0])}\n`);
+    void writeStd(2, `compose-lint: internal error in rule ${ruleId}: ${terminalSafe(reason.split('\n')[0])}\n`);
     return undefined;
   }
 }

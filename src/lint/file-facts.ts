@@ -1,5 +1,5 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
-import { homedir } from 'node:os';
+import { builtin } from '../lazy-builtin.ts';
 import { isAbsolute, resolve } from 'node:path';
 import type { Loc, Node } from '../load/nodes.ts';
 import { GitignoreIndex } from './gitignore.ts';
@@ -34,7 +34,7 @@ export function createFileFacts(): FileFacts {
   return {
     resolve(writtenIn: Node | Loc, path: string): string {
       const loc = 'loc' in writtenIn ? writtenIn.loc : writtenIn;
-      if (path === '~' || path.startsWith('~/')) return resolve(homedir(), path.slice(2));
+      if (path === '~' || path.startsWith('~/')) return resolve(builtin<typeof import('node:os')>('node:os').homedir(), path.slice(2));
       return isAbsolute(path) ? path : resolve(loc.file.baseDir, path);
     },
     exists: (path) => stat(path) !== null,

@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { builtin } from '../lazy-builtin.ts';
 import type { LoadDiagnostic } from './diagnostics.ts';
 import { child, isMap, isScalar, toPlain, type MapNode, type Node } from './nodes.ts';
 import { keyValues } from './normalize-environment.ts';
@@ -38,7 +38,7 @@ export function normalizeProject(root: MapNode, options: NormalizeOptions): Norm
   const diagnostics: LoadDiagnostic[] = [];
   const ctx: NormalizeContext = {
     lookup: options.lookup,
-    home: options.home ?? homedir(),
+    home: options.home ?? builtin<typeof import('node:os')>('node:os').homedir(),
     diagnostics,
     foldEnvFiles: options.foldEnvFiles ?? true,
   };

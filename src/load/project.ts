@@ -101,7 +101,7 @@ export function loadProjectTree(
     const cached = fileCache.get(path);
     if (cached || fileCache.has(path)) return cached;
     let text: string;
-    const readStart = stageTimes ? performance.now() : 0;
+    const readStart = stageTimes?.now();
     try {
       text = readTextFile(path, 'compose file');
     } catch (error) {
@@ -109,11 +109,11 @@ export function loadProjectTree(
       fileCache.set(path, undefined);
       return undefined;
     }
-    stageTimes?.add('read', readStart);
-    const parseStart = stageTimes ? performance.now() : 0;
+    if (readStart) stageTimes?.add('read', readStart);
+    const parseStart = stageTimes?.now();
     const source = createSourceFile(path, text, baseDir);
     const parsed = text.length > MAX_COMPOSE_CHARS ? tooLargeToParse(source) : parseYamlFile(source);
-    stageTimes?.add('parse', parseStart);
+    if (parseStart) stageTimes?.add('parse', parseStart);
     session.sources.set(path, parsed);
     session.diagnostics.push(...parsed.diagnostics);
     if (parsed.root) interpolateTree(parsed.root, env, session.diagnostics, session.variables, session.interpolate);
@@ -164,9 +164,9 @@ function defaultEnvFile(workingDir: string): string[] {
 }
 
 function readEnvFile(path: string, env: Environment, session: LoadSession): void {
-  const readStart = stageTimes ? performance.now() : 0;
+  const readStart = stageTimes?.now();
   const text = readTextFile(path, 'env file', { lenientUtf8: true });
-  stageTimes?.add('read', readStart);
+  if (readStart) stageTimes?.add('read', readStart);
   const source = createSourceFile(path, text, dirname(path));
   const issues = env.addEnvFile(path, source.text);
   const parsed: ParsedFile = { file: source, root: null, comments: [], diagnostics: [], envFile: true };

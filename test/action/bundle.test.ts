@@ -53,7 +53,11 @@ describe('the CLI: dist/cli.cjs, dist/cli-bundle.js and its code cache', () => {
     for (const file of [...CLI_FILES, 'dist/cli-bundle.code-cache']) writeFileSync(join(dir, file.slice('dist/'.length)), committedVersion(file));
     const cache = readFileSync(join(dir, 'cli-bundle.code-cache'));
     const header = JSON.parse(cache.subarray(0, cache.indexOf(10)).toString('latin1')) as { bundleSha256: string; v8: string; arch: string };
-    expect(header.bundleSha256, 'the code cache is stale: run `npm run build` and commit dist/').toBe(createHash('sha256').update(committedVersion('dist/cli-bundle.js')).digest('hex'));
+    // The bundle ends with its build id, the sha256 of what precedes it; the cache names that id.
+    const bundle = committedVersion('dist/cli-bundle.js').toString('latin1');
+    const idAt = bundle.lastIndexOf('\n//# sha256=');
+    expect(bundle.slice(idAt)).toBe(`\n//# sha256=${createHash('sha256').update(bundle.slice(0, idAt), 'latin1').digest('hex')}\n`);
+    expect(header.bundleSha256, 'the code cache is stale: run `npm run build` and commit dist/').toBe(bundle.slice(idAt + '\n//# sha256='.length, -1));
     // In a fresh process: the cache carries V8's flags, and this one's are vitest's.
     const probe = `const { loadBundle } = require(${JSON.stringify(join(dir, 'cli.cjs'))}); process.stdout.write(String(loadBundle(${JSON.stringify(dir)}, { useCache: true }).cacheUsed));`;
     const used = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
