@@ -1,11 +1,7 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
-var __create = Object.create;
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x)(function(x) {
@@ -31,22 +27,6 @@ var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
 // src/lint/model/secret-names.ts
 function isSecretName(name, options = {}) {
@@ -351,6 +331,32 @@ var init_read_file = __esm({
   }
 });
 
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -362,12 +368,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -388,7 +394,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -397,14 +403,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap3;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
-    exports.isPair = isPair2;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq3;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -4512,9 +4518,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap3 = fc.start.source === "{";
-      const fcName = isMap3 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4550,7 +4556,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4590,7 +4596,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep4 && !props.found) {
+        if (!isMap2 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4613,7 +4619,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap3 && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st of sep4) {
                   if (st === valueProps.found)
@@ -4645,7 +4651,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode2, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap3) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode2))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4661,7 +4667,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap3 ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5464,7 +5470,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer2 = class {
+    var Composer = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -5624,7 +5630,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer2;
+    exports.Composer = Composer;
   }
 });
 
@@ -5948,7 +5954,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM2:
@@ -6032,7 +6038,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -6755,7 +6761,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7528,7 +7534,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser;
   }
 });
 
@@ -7678,32 +7684,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit2.visit;
     exports.visitAsync = visit2.visitAsync;
-  }
-});
-
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str) {
-      const len = str.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -12293,8 +12273,8 @@ var require_core = __commonJS({
         }
       }
       // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
+      addVocabulary(definitions2) {
+        for (const def of definitions2)
           this.addKeyword(def);
         return this;
       }
@@ -19644,18 +19624,17 @@ var ALL_RULES = [
 
 // src/lint/config.ts
 init_input_error();
-init_read_file();
 import { existsSync as existsSync2 } from "node:fs";
 import { dirname as dirname3, join as join3, resolve as resolve3 } from "node:path";
+init_read_file();
 
 // src/lint/config-packs.ts
 init_input_error();
-init_read_file();
 import { existsSync, realpathSync } from "node:fs";
 import { dirname as dirname2, isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
+init_read_file();
 
 // src/lint/config-file.ts
-var import_yaml = __toESM(require_dist(), 1);
 init_input_error();
 init_read_file();
 
@@ -20270,13 +20249,20 @@ function policyError(source, index, id, reason) {
   return new InputError(`invalid config ${source}: ${name}: ${reason}`);
 }
 
+// src/load/yaml-package.ts
+var loaded;
+function yamlPackage() {
+  loaded ??= typeof __require === "function" ? require_dist() : builtin("node:module").createRequire(import.meta.url)("yaml");
+  return loaded;
+}
+
 // src/lint/config-file.ts
 function readConfigFile(path, cwd) {
   const shown = displayPath(path, cwd);
   const text = readTextFile(path, "config file");
   let data;
   try {
-    data = path.endsWith(".json") ? JSON.parse(text) : (0, import_yaml.parse)(text, { prettyErrors: false, logLevel: "error" });
+    data = path.endsWith(".json") ? JSON.parse(text) : yamlPackage().parse(text, { prettyErrors: false, logLevel: "error" });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new InputError(`invalid config ${shown}: it is not valid ${path.endsWith(".json") ? "JSON" : "YAML"} (${reason})`);
@@ -20357,11 +20343,11 @@ function mergeLayers(layers) {
     if (config["fail-on"] !== void 0) merged["fail-on"] = config["fail-on"];
     for (const [id, setting] of Object.entries(config.rules ?? {})) {
       const written = typeof setting === "string" ? { severity: setting } : setting;
-      const next = { ...merged.rules[id] };
+      const next = { ...Object.hasOwn(merged.rules, id) ? merged.rules[id] : {} };
       if (written.severity !== void 0) next.severity = written.severity;
       if (written.options !== void 0) next.options = written.options;
-      merged.rules[id] = next;
-      merged.ruleSources[id] = path;
+      setOwn(merged.rules, id, next);
+      setOwn(merged.ruleSources, id, path);
     }
     merged.ignore.push(...config.ignore ?? []);
     if (config.datastores) merged.datastores = [.../* @__PURE__ */ new Set([...merged.datastores ?? [], ...config.datastores])];
@@ -20375,11 +20361,11 @@ function mergeLayers(layers) {
 }
 
 // src/lint/lazy-ajv.ts
-var loaded;
+var loaded2;
 function loadAjv() {
-  if (loaded) return loaded;
-  loaded = typeof __require === "function" ? require_ajv() : builtin("node:module").createRequire(import.meta.url)("ajv");
-  return loaded;
+  if (loaded2) return loaded2;
+  loaded2 = typeof __require === "function" ? require_ajv() : builtin("node:module").createRequire(import.meta.url)("ajv");
+  return loaded2;
 }
 
 // src/lint/policies/compile-policy-schema.ts
@@ -20519,9 +20505,10 @@ function plainOf(node) {
   }
   return value;
 }
+var definitions = /* @__PURE__ */ new WeakMap();
 function createPolicyRule(definition, validators) {
   const description = definition.description ?? `Policy ${definition.id}`;
-  return {
+  const rule = {
     meta: {
       id: definition.id,
       description,
@@ -20568,6 +20555,8 @@ function createPolicyRule(definition, validators) {
       }
     }
   };
+  definitions.set(rule, definition);
+  return rule;
 }
 function projectAnchor(project) {
   const first = project.root.pairs.values().next().value;
@@ -20575,8 +20564,8 @@ function projectAnchor(project) {
 }
 
 // src/lint/policies/load-policies.ts
-function compilePolicies(definitions) {
-  return definitions.map(
+function compilePolicies(definitions2) {
+  return definitions2.map(
     (definition) => createPolicyRule(definition, {
       when: definition.when === void 0 ? void 0 : compilePolicySchema(definition, "when", definition.when),
       require: compilePolicySchema(definition, "require", definition.require)
@@ -20670,7 +20659,7 @@ function parseRuleOverrides(values) {
   for (const value of values) {
     const match = /^([\w/-]+)=(off|info|warning|error)$/.exec(value.trim());
     if (!match) throw new InputError(`invalid --rule ${value}: expected ID=off|info|warning|error`);
-    out[match[1]] = match[2];
+    setOwn(out, match[1], match[2]);
   }
   return out;
 }
@@ -21870,13 +21859,17 @@ var Environment = class {
   processEnv;
   fileValues = /* @__PURE__ */ new Map();
   lookup = (name) => {
-    const fromProcess = this.processEnv[name];
+    const fromProcess = this.fromProcess(name);
     if (fromProcess !== void 0) return fromProcess;
     return this.fileValues.get(name)?.value;
   };
   sourceOf(name) {
-    if (this.processEnv[name] !== void 0) return { kind: "environment" };
+    if (this.fromProcess(name) !== void 0) return { kind: "environment" };
     return this.fileValues.get(name)?.source;
+  }
+  /** Own keys only: `${constructor}` or `${__proto__}` is a variable, not Object.prototype's. */
+  fromProcess(name) {
+    return Object.hasOwn(this.processEnv, name) ? this.processEnv[name] : void 0;
   }
   /** Add an env file's variables; returns the parse issues (never values). */
   addEnvFile(path, text) {
@@ -22363,9 +22356,9 @@ var ExtendsResolver = class {
   fileScope(fileNode) {
     const path = resolve6(dirname6(fileNode.loc.file.path), String(fileNode.value));
     if (this.scopes.has(path)) return this.scopes.get(path);
-    const loaded2 = this.host.loadFile(path);
-    const services = loaded2 ? child(loaded2.root, "services") : void 0;
-    const scope = loaded2 && { path, label: String(fileNode.value), services: isMap(services) ? services : void 0 };
+    const loaded3 = this.host.loadFile(path);
+    const services = loaded3 ? child(loaded3.root, "services") : void 0;
+    const scope = loaded3 && { path, label: String(fileNode.value), services: isMap(services) ? services : void 0 };
     this.scopes.set(path, scope);
     return scope;
   }
@@ -22652,7 +22645,6 @@ function interpolateScalar(node, trie, env, diagnostics, variables, enabled) {
 }
 
 // src/load/parse.ts
-var import_yaml2 = __toESM(require_dist(), 1);
 init_source();
 
 // src/load/comments.ts
@@ -22693,6 +22685,493 @@ function isOwnLine(text, offset) {
   return true;
 }
 
+// src/load/fast-parse.ts
+init_source();
+var MAX_FAST_DEPTH = 64;
+var MAX_FAST_EXPANSION = 1e5;
+var Bail = class extends Error {
+};
+function bail() {
+  throw new Bail();
+}
+function fastParse(file) {
+  const text = file.text;
+  if (/[\t\r]/.test(text)) return void 0;
+  try {
+    return new FastParser(file).parse();
+  } catch (error) {
+    if (error instanceof Bail) return void 0;
+    throw error;
+  }
+}
+var FastParser = class {
+  constructor(file) {
+    this.file = file;
+    this.text = file.text;
+  }
+  file;
+  text;
+  lines = [];
+  comments = [];
+  diagnostics = [];
+  /** Index of the next line to read. */
+  at = 0;
+  /** Anchored nodes by name (the latest definition wins), and the anchors still being read. */
+  anchors = /* @__PURE__ */ new Map();
+  anchorsInProgress = /* @__PURE__ */ new Set();
+  aliased = false;
+  /** The line skipBlank last stopped at, and the comments it skipped on the way. */
+  runEnd = -1;
+  run = { hasComment: false, deepestComment: -1 };
+  parse() {
+    this.splitLines();
+    this.skipBlank();
+    if (this.at >= this.lines.length) bail();
+    const first = this.lines[this.at];
+    if (first.indent !== 0 || this.isSeqItem(first.content)) bail();
+    const root = this.map(0, first.content, 0);
+    this.skipBlank();
+    if (this.at < this.lines.length) bail();
+    if (this.aliased && expandedSize(root.node, /* @__PURE__ */ new Map()) > MAX_FAST_EXPANSION) bail();
+    return { root: root.node, comments: this.comments, diagnostics: this.diagnostics };
+  }
+  /** Lines, with comment-only lines recorded as comments; `---`, `...` and tabs were refused already. */
+  splitLines() {
+    const text = this.text;
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf("\n", start);
+      if (end < 0) end = text.length;
+      let content = start;
+      while (content < end && text.charCodeAt(content) === 32) content++;
+      if (text.startsWith("---", start) || text.startsWith("...", start)) bail();
+      this.lines.push({ start, content, end, indent: content - start });
+      if (end === text.length) break;
+      start = end + 1;
+    }
+  }
+  /**
+   * Skip blank and comment-only lines, recording the comments, and what the run of them
+   * held: comment lines after the last item of a collection change where the yaml package
+   * ends that collection (or the scalar before them), by rules this path does not follow.
+   */
+  skipBlank() {
+    if (this.runEnd === this.at) return;
+    let hasComment = false;
+    let deepestComment = -1;
+    while (this.at < this.lines.length) {
+      const line = this.lines[this.at];
+      if (line.content < line.end && this.text.charCodeAt(line.content) !== 35) break;
+      if (line.content < line.end) {
+        this.comment(line.content, line.end, true);
+        hasComment = true;
+        deepestComment = Math.max(deepestComment, line.indent);
+      }
+      this.at++;
+    }
+    this.runEnd = this.at;
+    this.run = { hasComment, deepestComment };
+  }
+  comment(start, end, ownLine) {
+    this.comments.push({ start, end, text: this.text.slice(start + 1, end).trim(), ownLine });
+  }
+  /** The next content line, if it is at this indentation. */
+  nextAt(indent) {
+    this.skipBlank();
+    const line = this.lines[this.at];
+    return line && line.indent === indent ? line : void 0;
+  }
+  /**
+   * A block mapping whose first key starts at `from` on line `this.at`, keys at column
+   * `column`; `depth` bounds nesting.
+   */
+  map(column, from, depth) {
+    if (depth > MAX_FAST_DEPTH) bail();
+    const pairs = /* @__PURE__ */ new Map();
+    const mergeSources = [];
+    let end = from;
+    let pos = from;
+    for (; ; ) {
+      const line = this.lines[this.at];
+      const key = this.key(pos, line.end);
+      const name = String(key.node.value);
+      const merge = name === "<<" && key.node.style === "plain";
+      const value = this.pairValue(key.node, key.colon + 1, line, column, depth);
+      end = value.tail;
+      if (merge) this.mergeSources(value, mergeSources);
+      else this.setPair(pairs, name, key.node, value.node);
+      const next = this.nextAt(column);
+      if (!next) {
+        this.lastItem(value, column);
+        break;
+      }
+      if (this.isSeqItem(next.content)) bail();
+      pos = next.content;
+    }
+    this.checkDedent(column);
+    for (const source of mergeSources) {
+      for (const [name, pair] of source.pairs) if (!pairs.has(name)) pairs.set(name, pair);
+    }
+    const node = { kind: "map", pairs, loc: this.loc(from, end) };
+    return { node, tail: end, dirty: this.run.hasComment };
+  }
+  /** A key and its value; a duplicate key is reported, and the later one kept, in the later place. */
+  setPair(pairs, name, key, value) {
+    const previous = pairs.get(name);
+    if (previous) {
+      const previousLine = positionAt(this.file, previous.key.loc.start).line;
+      this.diagnostics.push({
+        ruleId: "duplicate-key",
+        message: `Key "${name}" is already defined on line ${previousLine}; compose refuses a mapping with a duplicate key, so remove one of them.`,
+        loc: key.loc
+      });
+      pairs.delete(name);
+    }
+    pairs.set(name, { key, value });
+  }
+  /**
+   * What follows `key:` (at `after`, on `line`): an inline value, an alias, or a value on
+   * the lines below, each possibly anchored. Leaves `this.at` past what it read.
+   */
+  pairValue(key, after, line, column, depth) {
+    let rest = this.skipSpaces(after, line.end);
+    let anchor;
+    if (this.text.charCodeAt(rest) === 38) {
+      if (rest === after) bail();
+      const name = this.anchorName(rest + 1, line.end);
+      anchor = name.name;
+      if (this.anchorsInProgress.has(anchor)) bail();
+      const spaced = this.skipSpaces(name.end, line.end);
+      if (spaced < line.end && spaced === name.end) bail();
+      rest = spaced;
+    }
+    let value;
+    if (rest < line.end && this.text.charCodeAt(rest) !== 35) {
+      if (rest === after) bail();
+      value = this.text.charCodeAt(rest) === 42 && !anchor ? this.alias(rest, line, key) : this.inlineValue(rest, line);
+      this.at++;
+    } else {
+      if (rest < line.end) {
+        if (rest === after) bail();
+        this.comment(rest, line.end, false);
+      }
+      this.at++;
+      if (anchor) this.anchorsInProgress.add(anchor);
+      value = this.blockValue(column, line, rest < line.end ? rest : line.end, depth);
+      if (anchor) this.anchorsInProgress.delete(anchor);
+    }
+    if (anchor) this.anchors.set(anchor, value.node);
+    return value;
+  }
+  /** `&name` / `*name`: the name runs to a space or the line's end; flow indicators are refused. */
+  anchorName(start, lineEnd) {
+    let end = start;
+    while (end < lineEnd && this.text.charCodeAt(end) !== 32) {
+      if (",[]{}".includes(this.text[end])) bail();
+      end++;
+    }
+    if (end === start) bail();
+    return { name: this.text.slice(start, end), end };
+  }
+  /**
+   * `*name` ending its line: the anchored node itself, shared. An unknown name, or the node
+   * that contains the alias, is reported and read as nothing (a null right after the key
+   * for a mapping value), as the general path does.
+   */
+  alias(start, line, key) {
+    const { node, end } = this.aliasNode(start, line.end);
+    const tail = this.lineTail(end, line);
+    const aliases = [{ node, loc: this.loc(start, end) }];
+    if (node) return { node, tail, aliases };
+    if (!key) return { node: void 0, tail, missing: true, aliases };
+    return { node: { kind: "scalar", value: null, written: null, style: "plain", loc: this.loc(key.loc.end, key.loc.end) }, tail, aliases };
+  }
+  aliasNode(start, lineEnd, flow = false) {
+    const { name, end } = flow ? this.flowAliasName(start + 1, lineEnd) : this.anchorName(start + 1, lineEnd);
+    this.aliased = true;
+    const target = this.anchors.get(name);
+    const cycle = this.anchorsInProgress.has(name);
+    if (!target || cycle) {
+      const message = cycle ? `Alias *${name} refers to the node that contains it (a cycle).` : `Alias *${name} refers to no anchor defined before it.`;
+      this.diagnostics.push({ ruleId: "yaml-syntax", message, loc: this.loc(start, end) });
+      return { node: void 0, end };
+    }
+    return { node: target, end };
+  }
+  /** In a flow sequence an alias name ends at `,` or `]` too. */
+  flowAliasName(start, lineEnd) {
+    let end = start;
+    while (end < lineEnd && !" ,]".includes(this.text[end])) {
+      if ("[{}".includes(this.text[end])) bail();
+      end++;
+    }
+    if (end === start) bail();
+    return { name: this.text.slice(start, end), end };
+  }
+  /** `<<: *a` or `<<: [*a, *b]`: mappings to merge in; anything else the general path reads. */
+  mergeSources(value, into) {
+    const sources = value.aliases;
+    if (!sources) bail();
+    for (const { node, loc } of sources) {
+      if (!node) continue;
+      if (node.kind === "map") into.push(node);
+      else this.diagnostics.push({ ruleId: "yaml-syntax", message: "A merge key (<<) takes a mapping or a list of mappings.", loc });
+    }
+  }
+  /**
+   * The last item of a collection whose items start at `column`: the collection ends where
+   * the item's tail does, unless comment lines follow (see skipBlank).
+   */
+  lastItem(item, column) {
+    if (item.empty) return;
+    if (item.dirty || item.dirty === void 0 && this.run.deepestComment > column) bail();
+  }
+  /** After a collection: the next content line must belong to an enclosing one. */
+  checkDedent(column) {
+    this.skipBlank();
+    const line = this.lines[this.at];
+    if (line && line.indent > column) bail();
+  }
+  /** What follows `key:` at the end of a line: a nested collection, or null. */
+  blockValue(column, keyLine, nullAt, depth) {
+    this.skipBlank();
+    const line = this.lines[this.at];
+    if (line && line.indent > column) {
+      if (this.isSeqItem(line.content)) return this.seq(line.indent, depth + 1);
+      return this.map(line.indent, line.content, depth + 1);
+    }
+    if (line && line.indent === column && this.isSeqItem(line.content)) return this.seq(column, depth + 1);
+    const commented = nullAt < keyLine.end || this.run.hasComment;
+    const tail = commented ? line ? line.content : this.text.length : nullAt;
+    return { node: { kind: "scalar", value: null, written: null, style: "plain", loc: this.loc(nullAt, nullAt) }, tail, empty: true };
+  }
+  seq(column, depth) {
+    if (depth > MAX_FAST_DEPTH) bail();
+    const items = [];
+    const from = this.lines[this.at].content;
+    let end = from;
+    for (; ; ) {
+      const line = this.lines[this.at];
+      const dash = line.content;
+      const after = dash + 1;
+      const rest = this.skipSpaces(after, line.end);
+      let item;
+      if (rest >= line.end || this.text.charCodeAt(rest) === 35) {
+        if (rest < line.end) {
+          if (rest === after) bail();
+          this.comment(rest, line.end, false);
+        }
+        this.at++;
+        this.skipBlank();
+        const next2 = this.lines[this.at];
+        if (!next2 || next2.indent <= column) bail();
+        item = this.isSeqItem(next2.content) ? this.seq(next2.indent, depth + 1) : this.map(next2.indent, next2.content, depth + 1);
+      } else if (this.isSeqItem(rest)) {
+        bail();
+      } else if (this.isKeyAt(rest, line.end)) {
+        item = this.map(rest - line.start, rest, depth + 1);
+      } else if (this.text.charCodeAt(rest) === 42) {
+        item = this.alias(rest, line);
+        this.at++;
+      } else if (this.text.charCodeAt(rest) === 38) {
+        const name = this.anchorName(rest + 1, line.end);
+        const value = this.skipSpaces(name.end, line.end);
+        if (value === name.end || value >= line.end || this.text.charCodeAt(value) === 35 || this.anchorsInProgress.has(name.name)) bail();
+        item = this.inlineValue(value, line);
+        this.anchors.set(name.name, item.node);
+        this.at++;
+      } else {
+        item = this.inlineValue(rest, line);
+        this.at++;
+      }
+      if (!item.missing) items.push(item.node);
+      end = item.tail;
+      const next = this.nextAt(column);
+      if (!next || !this.isSeqItem(next.content)) {
+        this.lastItem(item, column);
+        break;
+      }
+    }
+    this.checkDedent(column);
+    const node = { kind: "seq", items, loc: this.loc(from, end) };
+    return { node, tail: end, dirty: this.run.hasComment };
+  }
+  /** A scalar or a flow sequence that ends its line (bar a comment). */
+  inlineValue(start, line) {
+    const c = this.text.charCodeAt(start);
+    let node;
+    let end;
+    let aliases;
+    if (c === 91) ({ node, end, aliases } = this.flowSeq(start, line.end));
+    else if (c === 123) ({ node, end } = this.emptyFlowMap(start, line.end));
+    else if (c === 34 || c === 39) ({ node, end } = this.quoted(start, line.end));
+    else {
+      end = this.plainEnd(start, line.end, false);
+      const written = this.text.slice(start, end);
+      if (written.endsWith(":") || written.includes(": ")) bail();
+      node = this.plain(written, start, end);
+    }
+    return { node, tail: this.lineTail(end, line), aliases };
+  }
+  /** After a value: spaces, then a comment or the line's end. Returns the end with the line break. */
+  lineTail(end, line) {
+    const rest = this.skipSpaces(end, line.end);
+    if (rest < line.end) {
+      if (this.text.charCodeAt(rest) !== 35 || rest === end) bail();
+      this.comment(rest, line.end, false);
+    }
+    return line.end < this.text.length ? line.end + 1 : line.end;
+  }
+  key(start, lineEnd) {
+    const c = this.text.charCodeAt(start);
+    let node;
+    let end;
+    if (c === 34 || c === 39) ({ node, end } = this.quoted(start, lineEnd));
+    else {
+      if (!this.isKeyAt(start, lineEnd)) bail();
+      end = this.plainEnd(start, lineEnd, true);
+      const written = this.text.slice(start, end);
+      node = { kind: "scalar", value: written, written, style: "plain", loc: this.loc(start, end) };
+    }
+    if (this.text.charCodeAt(end) !== 58) bail();
+    const after = this.text.charCodeAt(end + 1);
+    if (end + 1 < lineEnd && after !== 32) bail();
+    return { node, colon: end };
+  }
+  /** Whether a plain key (`name:` then a space or the line's end) starts here. */
+  isKeyAt(start, lineEnd) {
+    const c = this.text.charCodeAt(start);
+    if (c === 34 || c === 39) {
+      const close = this.text.indexOf(String.fromCharCode(c), start + 1);
+      return close > 0 && close < lineEnd && this.text.charCodeAt(close + 1) === 58;
+    }
+    if (!this.canStartPlain(start, lineEnd)) return false;
+    const end = this.plainEnd(start, lineEnd, true);
+    return this.text.charCodeAt(end) === 58 && (end + 1 === lineEnd || this.text.charCodeAt(end + 1) === 32);
+  }
+  /**
+   * End of a plain scalar starting here: before ` #`, before `: `/`:` at the line's end
+   * when it is a key, else before the trailing spaces. In flow context also before `,` and `]`.
+   */
+  plainEnd(start, lineEnd, key, flow = false) {
+    if (!this.canStartPlain(start, lineEnd)) bail();
+    const text = this.text;
+    let i = start;
+    let end = start;
+    while (i < lineEnd) {
+      const c = text.charCodeAt(i);
+      if (c === 35 && text.charCodeAt(i - 1) === 32) break;
+      if (c === 58 && (i + 1 === lineEnd || text.charCodeAt(i + 1) === 32 || flow && text.charCodeAt(i + 1) === 44)) {
+        if (key || flow) break;
+      }
+      if (flow && (c === 44 || c === 91 || c === 93 || c === 123 || c === 125)) break;
+      i++;
+      if (c !== 32) end = i;
+    }
+    if (end === start) bail();
+    return end;
+  }
+  /** Plain scalars may not start with an indicator, nor with `-`, `?` or `:` before a space. */
+  canStartPlain(start, lineEnd) {
+    const c = this.text.charCodeAt(start);
+    if (start >= lineEnd || c === 32) return false;
+    if ("[]{},#&*!|>'\"%@`".includes(this.text[start])) return false;
+    if (c === 45 || c === 63 || c === 58) {
+      const next = this.text.charCodeAt(start + 1);
+      return start + 1 < lineEnd && next !== 32;
+    }
+    return true;
+  }
+  plain(written, start, end) {
+    const value = resolvePlainScalar(written);
+    return { kind: "scalar", value, written: typeof value === "string" ? written : null, style: "plain", loc: this.loc(start, end) };
+  }
+  /** A quoted scalar closed on its line; double quotes without escapes. */
+  quoted(start, lineEnd) {
+    const quote2 = this.text.charCodeAt(start);
+    let value = "";
+    let i = start + 1;
+    for (; ; ) {
+      const close = this.text.indexOf(quote2 === 34 ? '"' : "'", i);
+      if (close < 0 || close >= lineEnd) bail();
+      if (quote2 === 34) {
+        for (let k = i; k < close; k++) if (this.text.charCodeAt(k) === 92) bail();
+      }
+      value += this.text.slice(i, close);
+      if (quote2 === 39 && this.text.charCodeAt(close + 1) === 39) {
+        value += "'";
+        i = close + 2;
+        continue;
+      }
+      const end = close + 1;
+      const style = quote2 === 34 ? "double" : "single";
+      return { node: { kind: "scalar", value, written: value, style, loc: this.loc(start, end) }, end };
+    }
+  }
+  /** `[a, "b"]` on one line: scalars only. */
+  flowSeq(start, lineEnd) {
+    const items = [];
+    let aliases = [];
+    let i = this.skipSpaces(start + 1, lineEnd);
+    if (this.text.charCodeAt(i) !== 93) {
+      for (; ; ) {
+        const c = this.text.charCodeAt(i);
+        let item;
+        let end2;
+        if (c === 42) {
+          ({ node: item, end: end2 } = this.aliasNode(i, lineEnd, true));
+          aliases?.push({ node: item, loc: this.loc(i, end2) });
+        } else {
+          aliases = void 0;
+          if (c === 34 || c === 39) ({ node: item, end: end2 } = this.quoted(i, lineEnd));
+          else {
+            end2 = this.plainEnd(i, lineEnd, false, true);
+            item = this.plain(this.text.slice(i, end2), i, end2);
+          }
+        }
+        if (item) items.push(item);
+        i = this.skipSpaces(end2, lineEnd);
+        const next = this.text.charCodeAt(i);
+        if (next === 93) break;
+        if (next !== 44) bail();
+        i = this.skipSpaces(i + 1, lineEnd);
+        if (i >= lineEnd || this.text.charCodeAt(i) === 93 || this.text.charCodeAt(i) === 44) bail();
+      }
+    }
+    if (i >= lineEnd) bail();
+    const end = i + 1;
+    return { node: { kind: "seq", items, loc: this.loc(start, end) }, end, aliases: aliases?.length ? aliases : void 0 };
+  }
+  /** `{}`, as compose files write an empty volume or network; any other flow mapping is refused. */
+  emptyFlowMap(start, lineEnd) {
+    const close = this.skipSpaces(start + 1, lineEnd);
+    if (this.text.charCodeAt(close) !== 125) bail();
+    return { node: { kind: "map", pairs: /* @__PURE__ */ new Map(), loc: this.loc(start, close + 1) }, end: close + 1 };
+  }
+  isSeqItem(at) {
+    if (this.text.charCodeAt(at) !== 45) return false;
+    const next = this.text.charCodeAt(at + 1);
+    return next === 32 || next === 10 || at + 1 >= this.text.length;
+  }
+  skipSpaces(from, lineEnd) {
+    let i = from;
+    while (i < lineEnd && this.text.charCodeAt(i) === 32) i++;
+    return i;
+  }
+  loc(start, end) {
+    return { file: this.file, start, end };
+  }
+};
+function expandedSize(node, sizes) {
+  const known = sizes.get(node);
+  if (known !== void 0) return known;
+  let size = 1;
+  if (node.kind === "map") for (const pair of node.pairs.values()) size += expandedSize(pair.value, sizes);
+  else if (node.kind === "seq") for (const item of node.items) size += expandedSize(item, sizes);
+  sizes.set(node, size);
+  return size;
+}
+
 // src/load/parse.ts
 var MAX_DEPTH = 250;
 var MAX_EXPANDED_NODES = 1e6;
@@ -22708,6 +23187,13 @@ var PARSE_OPTIONS = {
   version: "1.2"
 };
 function parseYamlFile(file) {
+  if (!NOT_PRINTABLE.test(file.text)) {
+    const fast = fastParse(file);
+    if (fast) return { file, ...fast };
+  }
+  return parseWithYaml(file);
+}
+function parseWithYaml(file) {
   const diagnostics = [];
   const at = (start, end) => {
     const from = Math.min(start, file.text.length);
@@ -22726,14 +23212,15 @@ function parseYamlFile(file) {
   }
   try {
     const text = withLoneCrAsLf(file.text);
-    const tokens = Array.from(new import_yaml2.Parser().parse(text));
+    const { Composer, Parser } = yamlPackage();
+    const tokens = Array.from(new Parser().parse(text));
     comments = collectComments(tokens, text);
     const deep = tooDeepAt(tokens);
     if (deep >= 0) {
       diagnostics.push({ ruleId: "yaml-syntax", message: `The file nests deeper than ${MAX_DEPTH} levels; it was not read further.`, loc: at(deep, deep + 1) });
       return { file, root: null, comments, diagnostics };
     }
-    docs = Array.from(new import_yaml2.Composer(PARSE_OPTIONS).compose(tokens, true, text.length));
+    docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens, true, text.length));
   } catch (error) {
     const reason = error instanceof RangeError ? "it is nested too deeply to read" : "the YAML parser failed on it";
     diagnostics.push({ ruleId: "yaml-syntax", message: `The file cannot be parsed: ${reason}.`, loc: at(0, 0) });
@@ -22796,6 +23283,7 @@ var TreeBuilder = class {
   file;
   diagnostics;
   aborted = false;
+  yaml = yamlPackage();
   anchors = /* @__PURE__ */ new Map();
   built = /* @__PURE__ */ new Map();
   inProgress = /* @__PURE__ */ new Set();
@@ -22826,16 +23314,16 @@ var TreeBuilder = class {
       this.aborted = true;
       return null;
     }
-    if ((0, import_yaml2.isAlias)(yamlNode)) return this.alias(yamlNode);
+    if (this.yaml.isAlias(yamlNode)) return this.alias(yamlNode);
     const anchor = yamlNode.anchor;
     if (anchor) {
       this.anchors.set(anchor, yamlNode);
       this.inProgress.add(yamlNode);
     }
     let result;
-    if ((0, import_yaml2.isScalar)(yamlNode)) result = this.scalar(yamlNode);
-    else if ((0, import_yaml2.isMap)(yamlNode)) result = this.map(yamlNode, depth);
-    else if ((0, import_yaml2.isSeq)(yamlNode)) result = this.seq(yamlNode, depth);
+    if (this.yaml.isScalar(yamlNode)) result = this.scalar(yamlNode);
+    else if (this.yaml.isMap(yamlNode)) result = this.map(yamlNode, depth);
+    else if (this.yaml.isSeq(yamlNode)) result = this.seq(yamlNode, depth);
     else result = null;
     if (anchor) {
       this.inProgress.delete(yamlNode);
@@ -22882,9 +23370,9 @@ var TreeBuilder = class {
     const pairs = /* @__PURE__ */ new Map();
     const mergeSources = [];
     for (const item of node.items) {
-      if (!(0, import_yaml2.isPair)(item)) continue;
+      if (!this.yaml.isPair(item)) continue;
       const keyYaml = item.key;
-      if (keyYaml && (0, import_yaml2.isScalar)(keyYaml) && keyYaml.source === "<<" && keyYaml.type === "PLAIN") {
+      if (keyYaml && this.yaml.isScalar(keyYaml) && keyYaml.source === "<<" && keyYaml.type === "PLAIN") {
         this.collectMergeSources(item.value, depth, mergeSources);
         continue;
       }
@@ -22913,7 +23401,7 @@ var TreeBuilder = class {
     return out;
   }
   collectMergeSources(value, depth, into) {
-    if (value && (0, import_yaml2.isSeq)(value)) {
+    if (value && this.yaml.isSeq(value)) {
       for (const item of value.items) {
         const built2 = this.node(item, depth + 1);
         if (built2) this.checkMergeSource(built2, item, into);
@@ -22933,12 +23421,12 @@ var TreeBuilder = class {
       if (valueNode?.range) this.report("yaml-syntax", "A mapping entry has no key.", valueNode);
       return null;
     }
-    if ((0, import_yaml2.isAlias)(keyYaml)) {
+    if (this.yaml.isAlias(keyYaml)) {
       const target = this.alias(keyYaml);
       if (target?.kind === "scalar") return { ...target, loc: this.loc(keyYaml) };
       return null;
     }
-    if (!(0, import_yaml2.isScalar)(keyYaml)) {
+    if (!this.yaml.isScalar(keyYaml)) {
       this.report("yaml-syntax", "Mapping keys must be plain scalars, not collections.", keyYaml);
       return null;
     }
@@ -23111,10 +23599,10 @@ function loadProjectTree(spec, envFilePaths, session, userNamed) {
   const configFiles = [];
   let merged = null;
   for (const path of spec.files) {
-    const loaded2 = loadFile(path, spec.workingDir, userNamed);
-    if (!loaded2) continue;
-    configFiles.push(loaded2.file);
-    let root = topLevelMapping(loaded2.root, loaded2.file, session.diagnostics, session.sources.get(path));
+    const loaded3 = loadFile(path, spec.workingDir, userNamed);
+    if (!loaded3) continue;
+    configFiles.push(loaded3.file);
+    let root = topLevelMapping(loaded3.root, loaded3.file, session.diagnostics, session.sources.get(path));
     if (!root) continue;
     root = resolveExtends(root, {
       // compose reads an extended file's relative paths from that file's own folder.

@@ -12,7 +12,7 @@ import type { LoadDiagnostic } from '../load/diagnostics.ts';
 import { discoverProjects } from '../load/discover.ts';
 import { InputError } from '../load/input-error.ts';
 import { interpolate } from '../load/interpolate.ts';
-import { toPlain, type MapNode } from '../load/nodes.ts';
+import { setOwn, toPlain, type MapNode } from '../load/nodes.ts';
 import { normalizeProject } from '../load/normalize.ts';
 import { shapeProject, sortKeysDeep } from '../load/normalize-shape.ts';
 import { applyProfiles } from '../load/profiles.ts';
@@ -177,7 +177,7 @@ function render(entry: PreparedProject, list: ListFlag | undefined, options: Con
 function mergedModel(root: MapNode | null, name: string): Record<string, unknown> {
   const model: Record<string, unknown> = { name };
   if (!root) return model;
-  for (const [key, pair] of root.pairs) if (key !== 'version' && key !== 'include' && key !== 'name') model[key] = toPlain(pair.value);
+  for (const [key, pair] of root.pairs) if (key !== 'version' && key !== 'include' && key !== 'name') setOwn(model, key, toPlain(pair.value));
   return model;
 }
 

@@ -4,8 +4,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import { runCheck, type CheckOptions } from './check.ts';
 import { flushStdout, reportFailure } from './output.ts';
 import { registerConfigCommand } from './config.ts';
-import { runExplain } from './explain.ts';
-import { runRules } from './rules-command.ts';
+import { runExplain, type ExplainOptions } from './explain.ts';
+import { runRules, type RulesOptions } from './rules-command.ts';
 import { runTestPolicies } from './test-policies.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -44,15 +44,17 @@ export function buildProgram(write: (text: string) => void, setExitCode: (code: 
 
   program
     .command('rules')
-    .description('list every rule: id, default severity, tags, description')
+    .description("list every rule: id, default severity, tags, description; then the config's custom policies")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: string }) => setExitCode(runRules(options.format, write)));
+    .option('-c, --config <file>', 'config file whose policies to list (default: .compose-lint.yaml found upward)')
+    .action((options: RulesOptions) => setExitCode(runRules(options, { cwd: process.cwd(), write })));
 
   program
     .command('explain')
-    .argument('<rule>', 'rule id')
-    .description("print a rule's documentation, with a bad and a good example")
-    .action((rule: string) => setExitCode(runExplain(rule, write)));
+    .argument('<rule>', 'rule id, or the id of a custom policy')
+    .description("print a rule's documentation, with a bad and a good example; or a custom policy's definition")
+    .option('-c, --config <file>', 'config file that defines the policy (default: .compose-lint.yaml found upward)')
+    .action((rule: string, options: ExplainOptions) => setExitCode(runExplain(rule, options, { cwd: process.cwd(), write })));
 
   registerConfigCommand(program, write, setExitCode);
 

@@ -1,9 +1,9 @@
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../load/input-error.ts';
 import { displayPath, readTextFile } from '../load/read-file.ts';
 import validateConfigSchema from '../validate/generated/config-schema.js';
 import { readPolicyDefinitions, type PolicyDefinition } from './policies/policy-definition.ts';
 import type { Severity, SeverityOrOff } from './rule-types.ts';
+import { yamlPackage } from '../load/yaml-package.ts';
 
 export interface RuleSetting {
   severity?: SeverityOrOff;
@@ -33,7 +33,7 @@ export function readConfigFile(path: string, cwd: string): ConfigFile {
   const text = readTextFile(path, 'config file');
   let data: unknown;
   try {
-    data = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: false, logLevel: 'error' });
+    data = path.endsWith('.json') ? JSON.parse(text) : yamlPackage().parse(text, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InputError(`invalid config ${shown}: it is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'} (${reason})`);

@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { InputError } from '../load/input-error.ts';
+import { setOwn } from '../load/nodes.ts';
 import { displayPath } from '../load/read-file.ts';
 import { readConfigFile, type RuleSetting, type WrittenConfig } from './config-file.ts';
 import type { PolicyDefinition } from './policies/policy-definition.ts';
@@ -95,11 +96,12 @@ export function mergeLayers(layers: readonly ConfigLayer[]): MergedConfig {
     if (config['fail-on'] !== undefined) merged['fail-on'] = config['fail-on'];
     for (const [id, setting] of Object.entries(config.rules ?? {})) {
       const written: RuleSetting = typeof setting === 'string' ? { severity: setting as SeverityOrOff } : setting;
-      const next: RuleSetting = { ...merged.rules[id] };
+      const next: RuleSetting = { ...(Object.hasOwn(merged.rules, id) ? merged.rules[id] : {}) };
       if (written.severity !== undefined) next.severity = written.severity;
       if (written.options !== undefined) next.options = written.options;
-      merged.rules[id] = next;
-      merged.ruleSources[id] = path;
+      // setOwn: `rules: { __proto__: off }` must stay a key, to be refused as an unknown rule.
+      setOwn(merged.rules, id, next);
+      setOwn(merged.ruleSources, id, path);
     }
     merged.ignore.push(...(config.ignore ?? []));
     if (config.datastores) merged.datastores = [...new Set([...(merged.datastores ?? []), ...config.datastores])];

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../load/input-error.ts';
+import { setOwn } from '../load/nodes.ts';
 import { displayPath } from '../load/read-file.ts';
 import type { RuleSetting } from './config-file.ts';
 import { mergeLayers, readConfigLayers } from './config-packs.ts';
@@ -104,7 +105,7 @@ export function parseRuleOverrides(values: string[]): Record<string, SeverityOrO
   for (const value of values) {
     const match = /^([\w/-]+)=(off|info|warning|error)$/.exec(value.trim());
     if (!match) throw new InputError(`invalid --rule ${value}: expected ID=off|info|warning|error`);
-    out[match[1]] = match[2] as SeverityOrOff;
+    setOwn(out, match[1], match[2] as SeverityOrOff);
   }
   return out;
 }

@@ -15,14 +15,19 @@ export class Environment {
   constructor(private readonly processEnv: Readonly<Record<string, string | undefined>>) {}
 
   lookup = (name: string): string | undefined => {
-    const fromProcess = this.processEnv[name];
+    const fromProcess = this.fromProcess(name);
     if (fromProcess !== undefined) return fromProcess;
     return this.fileValues.get(name)?.value;
   };
 
   sourceOf(name: string): VariableSource | undefined {
-    if (this.processEnv[name] !== undefined) return { kind: 'environment' };
+    if (this.fromProcess(name) !== undefined) return { kind: 'environment' };
     return this.fileValues.get(name)?.source;
+  }
+
+  /** Own keys only: `${constructor}` or `${__proto__}` is a variable, not Object.prototype's. */
+  private fromProcess(name: string): string | undefined {
+    return Object.hasOwn(this.processEnv, name) ? this.processEnv[name] : undefined;
   }
 
   /** Add an env file's variables; returns the parse issues (never values). */

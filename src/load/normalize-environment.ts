@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoadDiagnostic } from './diagnostics.ts';
 import { parseDotenv } from './dotenv.ts';
-import { isMap, isScalar, isSeq, type Node, type ScalarNode } from './nodes.ts';
+import { isMap, isScalar, isSeq, setOwn, type Node, type ScalarNode } from './nodes.ts';
 import { decodeText, readFileBytes } from './read-file.ts';
 import { resolveHostPath } from './normalize-volumes.ts';
 import { createSourceFile } from './source.ts';
@@ -29,15 +29,15 @@ export function keyValues(node: Node | undefined, missing: (key: string) => stri
       if (!isScalar(item) || item.value === null) continue;
       const text = String(item.value);
       const eq = text.indexOf('=');
-      if (eq < 0) out[text] = missing(text);
-      else out[text.slice(0, eq)] = text.slice(eq + 1);
+      if (eq < 0) setOwn(out, text, missing(text));
+      else setOwn(out, text.slice(0, eq), text.slice(eq + 1));
     }
     return out;
   }
   if (isMap(node)) {
     for (const [key, pair] of node.pairs) {
       const value = pair.value;
-      if (isScalar(value)) out[key] = value.value === null ? missing(key) : String(value.value);
+      if (isScalar(value)) setOwn(out, key, value.value === null ? missing(key) : String(value.value));
     }
     return out;
   }
@@ -84,11 +84,12 @@ export interface ServiceEnvironmentInput {
 export function serviceEnvironment(input: ServiceEnvironmentInput): KeyValues | undefined {
   const own = keyValues(input.environment, (key) => input.lookup(key) ?? null) ?? {};
   // Inside env files, the project's variables come first, then the service's own environment.
-  const lookup = (name: string) => input.lookup(name) ?? own[name] ?? undefined;
-  const fromFiles: KeyValues = {};
+  const lookup = (name: string) => input.lookup(name) ?? (Object.hasOwn(own, name) ? own[name] : undefined) ?? undefined;
+  let fromFiles: KeyValues = {};
   for (const entry of input.envFiles) {
     const values = readEnvFile(entry, lookup, input);
-    if (values) Object.assign(fromFiles, values);
+    // A spread, not Object.assign: it copies a `__proto__` variable as a key.
+    if (values) fromFiles = { ...fromFiles, ...values };
   }
   const merged = { ...fromFiles, ...own };
   return input.environment || input.envFiles.length > 0 ? merged : undefined;
@@ -138,7 +139,7 @@ function readEnvFile(entry: EnvFileEntry, lookup: (name: string) => string | und
     return undefined;
   }
   const out: KeyValues = {};
-  for (const variable of parsed.entries) out[variable.name] = variable.value;
+  for (const variable of parsed.entries) setOwn(out, variable.name, variable.value);
   return out;
 }
 
@@ -147,7 +148,7 @@ function rawEnvFile(text: string): KeyValues {
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
-    if (eq > 0) out[line.slice(0, eq)] = line.slice(eq + 1);
+    if (eq > 0) setOwn(out, line.slice(0, eq), line.slice(eq + 1));
   }
   return out;
 }

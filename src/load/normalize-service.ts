@@ -1,5 +1,5 @@
 import type { LoadDiagnostic } from './diagnostics.ts';
-import { child, isMap, isScalar, isSeq, toPlain, type MapNode, type Node } from './nodes.ts';
+import { child, isMap, isScalar, isSeq, setOwn, toPlain, type MapNode, type Node } from './nodes.ts';
 import { buildConfig } from './normalize-build.ts';
 import { deployConfig } from './normalize-deploy.ts';
 import { fileReferences } from './normalize-file-refs.ts';
@@ -77,7 +77,7 @@ export function normalizeService(name: string, service: MapNode, ctx: NormalizeC
     if (key === 'environment' || key === 'env_file') continue;
     const normalize = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
     const value = normalize ? normalize(pair.value, ctx) : toPlain(pair.value);
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined) setOwn(out, key, value);
   }
 
   const envFiles = envFileEntries(child(service, 'env_file'), ctx.home);
@@ -131,7 +131,7 @@ const STARTED = { condition: 'service_started', required: true };
 function dependsOn(node: Node): unknown {
   if (isSeq(node)) {
     const out: Record<string, unknown> = {};
-    for (const item of node.items) if (isScalar(item) && item.value !== null) out[String(item.value)] = { ...STARTED };
+    for (const item of node.items) if (isScalar(item) && item.value !== null) setOwn(out, String(item.value), { ...STARTED });
     return out;
   }
   const plain = toPlain(node);
@@ -163,7 +163,7 @@ function addImplicitDependencies(service: Record<string, unknown>): void {
   if (implied.length === 0) return;
   const dependencies = isObject(service.depends_on) ? service.depends_on : {};
   for (const [name, restart] of implied) {
-    if (!(name in dependencies)) dependencies[name] = { condition: 'service_started', restart, required: true };
+    if (!Object.hasOwn(dependencies, name)) setOwn(dependencies, name, { condition: 'service_started', restart, required: true });
   }
   service.depends_on = dependencies;
 }
@@ -197,7 +197,7 @@ function logging(node: Node): unknown {
 function namedEntries(node: Node, empty: null | Record<string, never>): unknown {
   if (isSeq(node)) {
     const out: Record<string, unknown> = {};
-    for (const item of node.items) if (isScalar(item) && item.value !== null) out[String(item.value)] = empty === null ? null : {};
+    for (const item of node.items) if (isScalar(item) && item.value !== null) setOwn(out, String(item.value), empty === null ? null : {});
     return out;
   }
   return toPlain(node);

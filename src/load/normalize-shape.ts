@@ -7,6 +7,8 @@
  * taken from compose-go's types.
  */
 
+import { setOwn } from './nodes.ts';
+
 type Shape = Struct | { map: Shape } | { list: Shape } | 'any';
 
 interface Struct {
@@ -271,7 +273,7 @@ function withNullCommand(service: Record<string, unknown>): Record<string, unkno
     while (pending.length > 0 && (isExtension(key) || order.indexOf(pending[0]) < order.indexOf(key) || !order.includes(key))) {
       out[pending.shift()!] = null;
     }
-    out[key] = value;
+    setOwn(out, key, value);
   }
   for (const key of pending) out[key] = null;
   return out;
@@ -283,7 +285,7 @@ function applyShape(value: unknown, shape: Shape): unknown {
   if ('map' in shape) {
     if (!isObject(value)) return sortKeysDeep(value);
     const out: Record<string, unknown> = {};
-    for (const key of sortedKeys(value)) out[key] = value[key] === null ? null : applyShape(value[key], shape.map);
+    for (const key of sortedKeys(value)) setOwn(out, key, value[key] === null ? null : applyShape(value[key], shape.map));
     return out;
   }
   if (!isObject(value)) return sortKeysDeep(value);
@@ -297,8 +299,8 @@ function applyShape(value: unknown, shape: Shape): unknown {
     out[key] = shaped;
   }
   // Keys compose does not know (a newer spec) keep their place after the known ones; extensions come last.
-  for (const key of Object.keys(value)) if (!known.has(key) && !isExtension(key)) out[key] = sortKeysDeep(value[key]);
-  for (const key of sortedKeys(value)) if (isExtension(key)) out[key] = sortKeysDeep(value[key]);
+  for (const key of Object.keys(value)) if (!known.has(key) && !isExtension(key)) setOwn(out, key, sortKeysDeep(value[key]));
+  for (const key of sortedKeys(value)) if (isExtension(key)) setOwn(out, key, sortKeysDeep(value[key]));
   return out;
 }
 
@@ -307,7 +309,7 @@ export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const key of sortedKeys(value)) out[key] = sortKeysDeep(value[key]);
+  for (const key of sortedKeys(value)) setOwn(out, key, sortKeysDeep(value[key]));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { builtin } from '../lazy-builtin.ts';
 import type { LoadDiagnostic } from './diagnostics.ts';
-import { child, isMap, isScalar, toPlain, type MapNode, type Node } from './nodes.ts';
+import { child, isMap, isScalar, setOwn, toPlain, type MapNode, type Node } from './nodes.ts';
 import { keyValues } from './normalize-environment.ts';
 import { normalizeService, type NormalizeContext } from './normalize-service.ts';
 import { isObject } from './normalize-shape.ts';
@@ -52,7 +52,7 @@ export function normalizeProject(root: MapNode, options: NormalizeOptions): Norm
       const body: MapNode = isMap(pair.value) ? pair.value : { kind: 'map', pairs: new Map(), loc: pair.value.loc };
       const service = normalizeService(name, body, ctx);
       if (isObject(service.networks) && 'default' in service.networks) usesDefaultNetwork = true;
-      services[name] = service;
+      setOwn(services, name, service);
     }
   }
   document.services = services;
@@ -61,7 +61,7 @@ export function normalizeProject(root: MapNode, options: NormalizeOptions): Norm
     const node = child(root, section);
     if (!isMap(node)) continue;
     const resources: Record<string, unknown> = {};
-    for (const [key, pair] of node.pairs) resources[key] = normalizeResource(section, key, pair.value, options.name, ctx.home);
+    for (const [key, pair] of node.pairs) setOwn(resources, key, normalizeResource(section, key, pair.value, options.name, ctx.home));
     document[section] = resources;
   }
   if (usesDefaultNetwork) {
@@ -70,7 +70,7 @@ export function normalizeProject(root: MapNode, options: NormalizeOptions): Norm
     document.networks = networks;
   }
 
-  for (const [key, pair] of root.pairs) if (!DROPPED.has(key)) document[key] = toPlain(pair.value);
+  for (const [key, pair] of root.pairs) if (!DROPPED.has(key)) setOwn(document, key, toPlain(pair.value));
   return { document, diagnostics };
 }
 

@@ -1,9 +1,11 @@
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document } from 'yaml';
+import type { CST, Document } from 'yaml';
+import { yamlPackage } from './yaml-package.ts';
 import type { Alias, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Loc, MapNode, Node, Pair, ScalarNode, SeqNode } from './nodes.ts';
 import { positionAt, type SourceFile } from './source.ts';
 import { resolvePlainScalar } from './yaml-scalars.ts';
 import { collectComments, type YamlComment } from './comments.ts';
+import { fastParse } from './fast-parse.ts';
 import type { LoadDiagnostic } from './diagnostics.ts';
 
 export interface ParsedFile {
@@ -38,8 +40,21 @@ const PARSE_OPTIONS = {
   version: '1.2',
 } as const;
 
-/** Parse one file once: the YAML tokens give comments, the AST gives the node tree. */
+/**
+ * Parse one file once. The common shape of compose files takes a fast path (fast-parse.ts);
+ * the rest goes through the yaml package, whose tokens give comments and whose AST gives the
+ * node tree.
+ */
 export function parseYamlFile(file: SourceFile): ParsedFile {
+  if (!NOT_PRINTABLE.test(file.text)) {
+    const fast = fastParse(file);
+    if (fast) return { file, ...fast };
+  }
+  return parseWithYaml(file);
+}
+
+/** The general path, through the yaml package (exported for the fast path's tests). */
+export function parseWithYaml(file: SourceFile): ParsedFile {
   const diagnostics: LoadDiagnostic[] = [];
   // The parser's error ranges may run one past the end of the text (a missing closing quote); clamp to the file.
   const at = (start: number, end: number): Loc => {
@@ -59,6 +74,7 @@ export function parseYamlFile(file: SourceFile): ParsedFile {
   }
   try {
     const text = withLoneCrAsLf(file.text);
+    const { Composer, Parser } = yamlPackage();
     const tokens = Array.from(new Parser().parse(text));
     comments = collectComments(tokens, text);
     const deep = tooDeepAt(tokens);
@@ -146,6 +162,7 @@ type YamlNode = Scalar | YAMLMap | YAMLSeq | Alias;
  */
 class TreeBuilder {
   aborted = false;
+  private readonly yaml = yamlPackage();
   private readonly anchors = new Map<string, YamlNode>();
   private readonly built = new Map<YamlNode, Node>();
   private readonly inProgress = new Set<YamlNode>();
@@ -185,16 +202,16 @@ class TreeBuilder {
       this.aborted = true;
       return null;
     }
-    if (isAlias(yamlNode)) return this.alias(yamlNode as Alias);
+    if (this.yaml.isAlias(yamlNode)) return this.alias(yamlNode as Alias);
     const anchor = (yamlNode as Scalar).anchor;
     if (anchor) {
       this.anchors.set(anchor, yamlNode);
       this.inProgress.add(yamlNode);
     }
     let result: Node | null;
-    if (isScalar(yamlNode)) result = this.scalar(yamlNode as Scalar);
-    else if (isMap(yamlNode)) result = this.map(yamlNode as YAMLMap, depth);
-    else if (isSeq(yamlNode)) result = this.seq(yamlNode as YAMLSeq, depth);
+    if (this.yaml.isScalar(yamlNode)) result = this.scalar(yamlNode as Scalar);
+    else if (this.yaml.isMap(yamlNode)) result = this.map(yamlNode as YAMLMap, depth);
+    else if (this.yaml.isSeq(yamlNode)) result = this.seq(yamlNode as YAMLSeq, depth);
     else result = null;
     if (anchor) {
       this.inProgress.delete(yamlNode);
@@ -245,9 +262,9 @@ class TreeBuilder {
     const pairs = new Map<string, Pair>();
     const mergeSources: Node[] = [];
     for (const item of node.items) {
-      if (!isPair(item)) continue;
+      if (!this.yaml.isPair(item)) continue;
       const keyYaml = item.key as YamlNode | null;
-      if (keyYaml && isScalar(keyYaml) && (keyYaml as Scalar).source === '<<' && (keyYaml as Scalar).type === 'PLAIN') {
+      if (keyYaml && this.yaml.isScalar(keyYaml) && (keyYaml as Scalar).source === '<<' && (keyYaml as Scalar).type === 'PLAIN') {
         this.collectMergeSources(item.value as YamlNode, depth, mergeSources);
         continue;
       }
@@ -278,7 +295,7 @@ class TreeBuilder {
   }
 
   private collectMergeSources(value: YamlNode | null, depth: number, into: Node[]): void {
-    if (value && isSeq(value)) {
+    if (value && this.yaml.isSeq(value)) {
       for (const item of (value as YAMLSeq).items) {
         const built = this.node(item as YamlNode, depth + 1);
         if (built) this.checkMergeSource(built, item as YamlNode, into);
@@ -300,12 +317,12 @@ class TreeBuilder {
       if (valueNode?.range) this.report('yaml-syntax', 'A mapping entry has no key.', valueNode);
       return null;
     }
-    if (isAlias(keyYaml)) {
+    if (this.yaml.isAlias(keyYaml)) {
       const target = this.alias(keyYaml as Alias);
       if (target?.kind === 'scalar') return { ...target, loc: this.loc(keyYaml) };
       return null;
     }
-    if (!isScalar(keyYaml)) {
+    if (!this.yaml.isScalar(keyYaml)) {
       this.report('yaml-syntax', 'Mapping keys must be plain scalars, not collections.', keyYaml);
       return null;
     }

@@ -14,7 +14,7 @@ export function serviceNames(document: Record<string, unknown>): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (name: string) => {
-    if (seen.has(name) || !(name in services)) return;
+    if (seen.has(name) || !Object.hasOwn(services, name)) return;
     seen.add(name);
     const service = services[name];
     const dependsOn = isObject(service) && isObject(service.depends_on) ? Object.keys(service.depends_on).sort() : [];

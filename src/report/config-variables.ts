@@ -1,3 +1,4 @@
+import { setOwn } from '../load/nodes.ts';
 import type { LoadedProject } from '../load/project.ts';
 import { displayPath } from '../load/read-file.ts';
 import { isSecretName } from '../lint/model/secret-names.ts';
@@ -69,14 +70,14 @@ export function formatVariablesTable(rows: VariableRow[]): string {
 export function formatVariablesJson(rows: VariableRow[]): string {
   const out: Record<string, unknown> = {};
   for (const row of rows) {
-    out[row.name] = {
+    setOwn(out, row.name, {
       Name: row.name,
       DefaultValue: row.defaultValue,
       PresenceValue: row.alternateValue,
       Required: row.required,
       Source: row.source,
       ...(row.source === 'env-file' ? { File: row.file, Line: row.line } : {}),
-    };
+    });
   }
   return `${JSON.stringify(out, null, 2)}\n`;
 }

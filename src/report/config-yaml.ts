@@ -1,4 +1,4 @@
-import { Document, Scalar, visit } from 'yaml';
+import { yamlPackage } from '../load/yaml-package.ts';
 
 /**
  * Print a compose document the way `docker compose config` does (Go's yaml.v3
@@ -8,6 +8,7 @@ import { Document, Scalar, visit } from 'yaml';
  * blocks, no line folding, no anchors.
  */
 export function formatComposeYaml(document: unknown): string {
+  const { Document, Scalar, visit } = yamlPackage();
   const doc = new Document(document, { aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_key, node) {

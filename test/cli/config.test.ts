@@ -348,6 +348,135 @@ describe('compose-lint config --variables', () => {
   });
 });
 
+describe('compose-lint config: `__proto__` is an ordinary key, as in compose', () => {
+  // A service, an environment variable (written, and from an env file), a label and a variable named `__proto__`.
+  const files = {
+    'compose.yaml': `services:
+  __proto__:
+    image: nginx:1.27
+    environment:
+      __proto__: env-value
+    labels:
+      __proto__: label-value
+  web:
+    image: nginx:1.27
+    depends_on: [__proto__]
+    env_file: web.env
+    labels:
+      - __proto__=\${__proto__:-default}
+`,
+    'web.env': '__proto__=from-file\nFILE_ONLY=1\n',
+  };
+
+  it('keeps them in the YAML document', () => {
+    const dir = makeProject(files);
+    const run = config(dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      expected(
+        dir,
+        `name: $NAME
+services:
+  __proto__:
+    environment:
+      __proto__: env-value
+    image: nginx:1.27
+    labels:
+      __proto__: label-value
+    networks:
+      default: null
+  web:
+    depends_on:
+      __proto__:
+        condition: service_started
+        required: true
+    environment:
+      FILE_ONLY: "1"
+      __proto__: from-file
+    image: nginx:1.27
+    labels:
+      __proto__: default
+    networks:
+      default: null
+networks:
+  default:
+    name: $NAME_default
+`,
+      ),
+    );
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('keeps them in the JSON document', () => {
+    const dir = makeProject(files);
+    const run = config(dir, { format: 'json' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      expected(
+        dir,
+        `{
+  "name": "$NAME",
+  "services": {
+    "__proto__": {
+      "command": null,
+      "entrypoint": null,
+      "environment": {
+        "__proto__": "env-value"
+      },
+      "image": "nginx:1.27",
+      "labels": {
+        "__proto__": "label-value"
+      },
+      "networks": {
+        "default": null
+      }
+    },
+    "web": {
+      "command": null,
+      "depends_on": {
+        "__proto__": {
+          "condition": "service_started",
+          "required": true
+        }
+      },
+      "entrypoint": null,
+      "environment": {
+        "FILE_ONLY": "1",
+        "__proto__": "from-file"
+      },
+      "image": "nginx:1.27",
+      "labels": {
+        "__proto__": "default"
+      },
+      "networks": {
+        "default": null
+      }
+    }
+  },
+  "networks": {
+    "default": {
+      "name": "$NAME_default"
+    }
+  }
+}
+`,
+      ),
+    );
+  });
+
+  it('keeps them uninterpolated, unnormalised, and in the lists', () => {
+    const dir = makeProject(files);
+    const raw = config(dir, { interpolate: false });
+    expect(raw.stdout).toContain('  __proto__:\n    environment:\n      __proto__: env-value\n');
+    expect(raw.stdout).toContain('    labels:\n      __proto__: ${__proto__:-default}\n');
+    expect(config(dir, { normalize: false, format: 'json' }).stdout).toContain('"__proto__": {\n      "image": "nginx:1.27",\n      "environment": {\n        "__proto__": "env-value"');
+    expect(config(dir, { services: true }).stdout).toBe('__proto__\nweb\n');
+    expect(JSON.parse(config(dir, { variables: true, format: 'json' }).stdout)).toEqual(
+      JSON.parse('{"__proto__": {"Name": "__proto__", "DefaultValue": "default", "PresenceValue": "", "Required": false, "Source": "default"}}'),
+    );
+  });
+});
+
 describe('compose-lint config: projects compose refuses', () => {
   it('prints the findings check would print, exit 1, and no document', () => {
     const dir = makeProject({ 'compose.yaml': 'services:\n  web:\n    image: nginx\n    depend_on: [db]\n' });

@@ -28,10 +28,18 @@ function plainOf(node: Node): unknown {
   return value;
 }
 
+/** Each policy rule's definition, for `explain` (which prints its schemas). */
+const definitions = new WeakMap<RuleModule, PolicyDefinition>();
+
+/** The definition a custom policy rule was made from; undefined for built-in rules. */
+export function policyDefinition(rule: RuleModule): PolicyDefinition | undefined {
+  return definitions.get(rule);
+}
+
 /** A policy from the config file as a rule: it runs, reports and is configured like a built-in one. */
 export function createPolicyRule(definition: PolicyDefinition, validators: PolicyValidators): RuleModule {
   const description = definition.description ?? `Policy ${definition.id}`;
-  return {
+  const rule: RuleModule = {
     meta: {
       id: definition.id,
       description,
@@ -77,6 +85,8 @@ export function createPolicyRule(definition: PolicyDefinition, validators: Polic
       }
     },
   };
+  definitions.set(rule, definition);
+  return rule;
 }
 
 /** A project has no key of its own: its first top-level key stands for it. */
