@@ -67,19 +67,20 @@ try {
   // round, so a change in the machine's load during the group hits every size alike.
   for (const group of groupsOf(cases)) {
     const samples = new Map(group.map((kase) => [kase, Object.fromEntries(toolNames(kase).map((name) => [name, []]))]));
-    const rounds = Math.max(...group.map((kase) => kase.runs));
-    log(`bench: ${group.map((kase) => kase.title).join('; ')} (${rounds} round${rounds > 1 ? 's' : ''})`);
+    const warmup = Math.max(...group.map((kase) => kase.warmup ?? 0));
+    const rounds = warmup + Math.max(...group.map((kase) => kase.runs));
+    log(`bench: ${group.map((kase) => kase.title).join('; ')} (${rounds} round${rounds > 1 ? 's' : ''}${warmup ? `, the first ${warmup} discarded` : ''})`);
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? group : [...group].reverse();
       for (const kase of order) {
-        if (round >= kase.runs) continue;
+        if (round >= warmup + kase.runs) continue;
         for (const name of roundOrder(kase, round)) {
           const runsOf = samples.get(kase)[name];
           // A tool that timed out once is not made to time out again.
           if (runsOf.some((s) => s.timedOut)) continue;
           const sample = await measure(kase.tools[name], { cwd, env: { NO_COLOR: '1' }, timeoutMs: kase.timeoutMs, scratch });
-          runsOf.push(sample);
-          log(`  ${kase.id.padEnd(14)} ${name.padEnd(13)} ${(sample.wallMs / 1000).toFixed(2)} s  cpu ${((sample.cpuMs ?? NaN) / 1000).toFixed(2)} s  ${sample.peakMB?.toFixed(0) ?? '?'} MB  exit ${sample.timedOut ? 'timeout' : (sample.signal ?? sample.code)}`);
+          if (round >= warmup) runsOf.push(sample);
+          log(`  ${kase.id.padEnd(14)} ${name.padEnd(13)} ${(sample.wallMs / 1000).toFixed(2)} s  cpu ${((sample.cpuMs ?? NaN) / 1000).toFixed(2)} s  ${sample.peakMB?.toFixed(0) ?? '?'} MB  exit ${sample.timedOut ? 'timeout' : (sample.signal ?? sample.code)}${round < warmup ? '  (warm-up)' : ''}`);
         }
       }
     }
@@ -114,7 +115,7 @@ try {
   const sections = [
     `Machine: ${env.machine}; Node ${env.node}; dclint ${env.dclint}; peak memory from ${env.memory}; ` +
       `load average ${env.loadStart} at start, ${env.loadEnd} at end; ${env.date}.`,
-    `Medians of ${runs} runs per tool (${Math.min(runs, 3)} for the slow cases, with compose-lint run before and after each dclint run ` +
+    `Medians of ${runs} runs per tool (${runs * 3} for the typical file, after a discarded warm-up round; ${Math.min(runs, 3)} for the slow cases, with compose-lint run before and after each dclint run ` +
       'on the corpus; 1 for the 20 MB file). The tools alternate and the project sizes interleave, so load drift hits all alike. ' +
       'Wall time is what the targets use; the CPU-time ratio (user + system, all threads) is shown for context, being less sensitive to the machine\'s load.',
     resultsTable(results),

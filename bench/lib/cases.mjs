@@ -38,7 +38,10 @@ export function buildCases(ctx) {
     id: 'typical',
     title: `One typical file (${lineCount(typical)} lines), cold process`,
     files: 1,
-    runs: ctx.runs,
+    // A fraction of a second a run, and the noisiest case: three times the runs, after one
+    // discarded round (first reads of each tool's files).
+    runs: ctx.runs * 3,
+    warmup: 1,
     timeoutMs: 60_000,
     tools: { 'node -e 0': ['-e', '0'], 'compose-lint': cl(typical), dclint: dc(typical) },
   });

@@ -104,7 +104,7 @@ class FastParser {
     return { root: root.node, comments: this.comments, diagnostics: this.diagnostics };
   }
 
-  /** Lines, with comment-only lines recorded as comments; `---`, `...` and tabs were refused already. */
+  /** The lines, with their indentation; a document marker (`---`, `...`) takes the general path. */
   private splitLines(): void {
     const text = this.text;
     let start = 0;
