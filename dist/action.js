@@ -17725,21 +17725,21 @@ function pathOf(step) {
 
 // rules/no-hardcoded-secrets.ts
 var TOKEN_SHAPES = [
-  { kind: "AWS access key id", regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: "GitHub token", regex: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
-  { kind: "GitHub token", regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { kind: "GitLab token", regex: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: "Slack token", regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: "Slack webhook URL", regex: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/g },
-  { kind: "private key", regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
-  { kind: "Stripe secret key", regex: /\b[rs]k_live_[A-Za-z0-9]{16,}/g },
-  { kind: "Google API key", regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { kind: "Anthropic API key", regex: /\bsk-ant-[A-Za-z0-9]+-[A-Za-z0-9_-]{20,}/g },
-  { kind: "OpenAI API key", regex: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}/g },
-  { kind: "Hugging Face token", regex: /\bhf_[A-Za-z0-9]{30,}\b/g },
-  { kind: "npm token", regex: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: "SendGrid API key", regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { kind: "JSON web token", regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g }
+  { kind: "AWS access key id", hints: ["AKIA", "ASIA"], regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "GitHub token", hints: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], regex: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: "GitHub token", hints: ["github_pat_"], regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
+  { kind: "GitLab token", hints: ["glpat-"], regex: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Slack token", hints: ["xoxa-", "xoxb-", "xoxp-", "xoxo-", "xoxs-", "xoxr-"], regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "Slack webhook URL", hints: ["https://hooks.slack.com/services/"], regex: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/g },
+  { kind: "private key", hints: ["-----BEGIN "], regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
+  { kind: "Stripe secret key", hints: ["k_live_"], regex: /\b[rs]k_live_[A-Za-z0-9]{16,}/g },
+  { kind: "Google API key", hints: ["AIza"], regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { kind: "Anthropic API key", hints: ["sk-ant-"], regex: /\bsk-ant-[A-Za-z0-9]+-[A-Za-z0-9_-]{20,}/g },
+  { kind: "OpenAI API key", hints: ["sk-"], regex: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}/g },
+  { kind: "Hugging Face token", hints: ["hf_"], regex: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: "npm token", hints: ["npm_"], regex: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "SendGrid API key", hints: ["SG."], regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: "JSON web token", hints: ["eyJ"], regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g }
 ];
 var URL_CREDENTIALS = /\b[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s:@/]*:([^\s@/]+)@/g;
 var MYSQL_CLIENTS = /* @__PURE__ */ new Set(["mysql", "mysqladmin", "mysqldump", "mysqlcheck", "mysqlimport", "mysqlshow", "mariadb", "mariadb-admin", "mariadb-dump", "mariadb-check", "mariadb-import"]);
@@ -17853,7 +17853,8 @@ var no_hardcoded_secrets_default = defineRule({
     const scanScalar = (node, service) => {
       const written = node.written;
       if (written === null || written === "") return;
-      for (const { kind, regex } of TOKEN_SHAPES) {
+      for (const { kind, hints, regex } of TOKEN_SHAPES) {
+        if (!hints.some((hint) => written.includes(hint))) continue;
         for (const match of written.matchAll(regex)) {
           const loc = spanWithin(node, match.index, match.index + match[0].length);
           report(loc, { messageId: "token", data: { kind, masked: maskSecret(match[0]) }, service });
@@ -22735,7 +22736,7 @@ var FastParser = class {
     if (this.aliased && expandedSize(root.node, /* @__PURE__ */ new Map()) > MAX_FAST_EXPANSION) bail();
     return { root: root.node, comments: this.comments, diagnostics: this.diagnostics };
   }
-  /** Lines, with comment-only lines recorded as comments; `---`, `...` and tabs were refused already. */
+  /** The lines, with their indentation; a document marker (`---`, `...`) takes the general path. */
   splitLines() {
     const text = this.text;
     let start = 0;
@@ -22846,6 +22847,7 @@ var FastParser = class {
       rest = spaced;
     }
     let value;
+    if (anchor) this.anchorsInProgress.add(anchor);
     if (rest < line.end && this.text.charCodeAt(rest) !== 35) {
       if (rest === after) bail();
       value = this.text.charCodeAt(rest) === 42 && !anchor ? this.alias(rest, line, key) : this.inlineValue(rest, line);
@@ -22856,11 +22858,12 @@ var FastParser = class {
         this.comment(rest, line.end, false);
       }
       this.at++;
-      if (anchor) this.anchorsInProgress.add(anchor);
       value = this.blockValue(column, line, rest < line.end ? rest : line.end, depth);
-      if (anchor) this.anchorsInProgress.delete(anchor);
     }
-    if (anchor) this.anchors.set(anchor, value.node);
+    if (anchor) {
+      this.anchorsInProgress.delete(anchor);
+      this.anchors.set(anchor, value.node);
+    }
     return value;
   }
   /** `&name` / `*name`: the name runs to a space or the line's end; flow indicators are refused. */
@@ -22977,7 +22980,9 @@ var FastParser = class {
         const name = this.anchorName(rest + 1, line.end);
         const value = this.skipSpaces(name.end, line.end);
         if (value === name.end || value >= line.end || this.text.charCodeAt(value) === 35 || this.anchorsInProgress.has(name.name)) bail();
+        this.anchorsInProgress.add(name.name);
         item = this.inlineValue(value, line);
+        this.anchorsInProgress.delete(name.name);
         this.anchors.set(name.name, item.node);
         this.at++;
       } else {

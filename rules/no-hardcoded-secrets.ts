@@ -8,23 +8,28 @@ import { isAuthOnlyName, isSecretName } from '../src/lint/model/secret-names.ts'
 import { forEachScalar } from '../src/lint/model/walk-scalars.ts';
 import { defineRule, type ReportDescriptor } from '../src/lint/rule-types.ts';
 
-/** Well-known credential formats, recognised wherever they are written. */
-const TOKEN_SHAPES: { kind: string; regex: RegExp }[] = [
-  { kind: 'AWS access key id', regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: 'GitHub token', regex: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
-  { kind: 'GitHub token', regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
-  { kind: 'GitLab token', regex: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: 'Slack token', regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: 'Slack webhook URL', regex: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/g },
-  { kind: 'private key', regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
-  { kind: 'Stripe secret key', regex: /\b[rs]k_live_[A-Za-z0-9]{16,}/g },
-  { kind: 'Google API key', regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { kind: 'Anthropic API key', regex: /\bsk-ant-[A-Za-z0-9]+-[A-Za-z0-9_-]{20,}/g },
-  { kind: 'OpenAI API key', regex: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}/g },
-  { kind: 'Hugging Face token', regex: /\bhf_[A-Za-z0-9]{30,}\b/g },
-  { kind: 'npm token', regex: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: 'SendGrid API key', regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { kind: 'JSON web token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+/**
+ * Well-known credential formats, recognised wherever they are written. `hints` are literal
+ * strings every match contains: a scalar holding
+ * none of them skips that shape's regex, so the common scalar costs a few substring checks
+ * instead of fifteen regex scans (and fifteen regex compilations in a cold run).
+ */
+const TOKEN_SHAPES: { kind: string; hints: string[]; regex: RegExp }[] = [
+  { kind: 'AWS access key id', hints: ['AKIA', 'ASIA'], regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: 'GitHub token', hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], regex: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: 'GitHub token', hints: ['github_pat_'], regex: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g },
+  { kind: 'GitLab token', hints: ['glpat-'], regex: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'Slack token', hints: ['xoxa-', 'xoxb-', 'xoxp-', 'xoxo-', 'xoxs-', 'xoxr-'], regex: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'Slack webhook URL', hints: ['https://hooks.slack.com/services/'], regex: /https:\/\/hooks\.slack\.com\/services\/T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+/g },
+  { kind: 'private key', hints: ['-----BEGIN '], regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/g },
+  { kind: 'Stripe secret key', hints: ['k_live_'], regex: /\b[rs]k_live_[A-Za-z0-9]{16,}/g },
+  { kind: 'Google API key', hints: ['AIza'], regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { kind: 'Anthropic API key', hints: ['sk-ant-'], regex: /\bsk-ant-[A-Za-z0-9]+-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'OpenAI API key', hints: ['sk-'], regex: /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{32,}/g },
+  { kind: 'Hugging Face token', hints: ['hf_'], regex: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: 'npm token', hints: ['npm_'], regex: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'SendGrid API key', hints: ['SG.'], regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: 'JSON web token', hints: ['eyJ'], regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
 ];
 
 /** `scheme://user:password@`, run on text whose `$` expressions are masked. */
@@ -191,7 +196,8 @@ export default defineRule({
     const scanScalar = (node: ScalarNode, service: string | null | undefined): void => {
       const written = node.written;
       if (written === null || written === '') return;
-      for (const { kind, regex } of TOKEN_SHAPES) {
+      for (const { kind, hints, regex } of TOKEN_SHAPES) {
+        if (!hints.some((hint) => written.includes(hint))) continue;
         for (const match of written.matchAll(regex)) {
           const loc = spanWithin(node, match.index, match.index + match[0].length);
           report(loc, { messageId: 'token', data: { kind, masked: maskSecret(match[0]) }, service });

@@ -222,6 +222,8 @@ class FastParser {
       rest = spaced;
     }
     let value: Parsed;
+    // An alias inside the anchored node is a cycle.
+    if (anchor) this.anchorsInProgress.add(anchor);
     if (rest < line.end && this.text.charCodeAt(rest) !== 35) {
       if (rest === after) bail();
       value = this.text.charCodeAt(rest) === 42 /* * */ && !anchor ? this.alias(rest, line, key) : this.inlineValue(rest, line);
@@ -233,11 +235,12 @@ class FastParser {
         this.comment(rest, line.end, false);
       }
       this.at++;
-      if (anchor) this.anchorsInProgress.add(anchor);
       value = this.blockValue(column, line, rest < line.end ? rest : line.end, depth);
-      if (anchor) this.anchorsInProgress.delete(anchor);
     }
-    if (anchor) this.anchors.set(anchor, value.node);
+    if (anchor) {
+      this.anchorsInProgress.delete(anchor);
+      this.anchors.set(anchor, value.node);
+    }
     return value;
   }
 
@@ -371,7 +374,9 @@ class FastParser {
         const name = this.anchorName(rest + 1, line.end);
         const value = this.skipSpaces(name.end, line.end);
         if (value === name.end || value >= line.end || this.text.charCodeAt(value) === 35 || this.anchorsInProgress.has(name.name)) bail();
+        this.anchorsInProgress.add(name.name);
         item = this.inlineValue(value, line);
+        this.anchorsInProgress.delete(name.name);
         this.anchors.set(name.name, item.node);
         this.at++;
       } else {

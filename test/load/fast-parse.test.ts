@@ -71,6 +71,8 @@ describe('the fast path', () => {
       'x: &a\ny: *a\n',
       'x:\n  - &a one\n  - *a\n',
       'x: &a\n  y: *a\n',
+      'a: &x [1, *x]\n',
+      'a:\n  - &x [*x]\n',
     ];
     for (const text of cases) expect(agrees(text), text).toBe(true);
   });

@@ -337,3 +337,31 @@ describe('no-hardcoded-secrets messages', () => {
     expect(rule.meta.sensitive).toBe(true);
   });
 });
+
+describe('token shapes', () => {
+  it('finds one of each kind, each by its own shape (every match holds one of its hints)', () => {
+    const alnum = (n: number) => 'aB3dE5fG7h'.repeat(Math.ceil(n / 10)).slice(0, n);
+    const samples: [string, string][] = [
+      ['AWS access key id', 'AKIAIOSFODNN7EXAMPLE'],
+      ['GitHub token', `ghp_${alnum(36)}`],
+      ['GitHub token', `github_pat_${alnum(30)}`],
+      ['GitLab token', `glpat-${alnum(20)}`],
+      ['Slack token', `xoxb-${alnum(12)}`],
+      ['Slack webhook URL', 'https://hooks.slack.com/services/T0001/B0001/abcdEFGH1234'],
+      ['private key', '-----BEGIN RSA PRIVATE KEY-----'],
+      ['Stripe secret key', `sk_live_${alnum(24)}`],
+      ['Google API key', `AIza${alnum(35)}`],
+      ['Anthropic API key', `sk-ant-a1-${alnum(20)}`],
+      ['OpenAI API key', `sk-proj-${alnum(40)}`],
+      ['Hugging Face token', `hf_${alnum(34)}`],
+      ['npm token', `npm_${alnum(36)}`],
+      ['SendGrid API key', `SG.${alnum(22)}.${alnum(43)}`],
+      ['JSON web token', `eyJ${alnum(12)}.eyJ${alnum(12)}.${alnum(16)}`],
+    ];
+    const findings = runRule(rule, {
+      code: lines('services:', '  app:', '    image: x', '    labels:', ...samples.map(([, token], i) => `      v${i}: "${token}"`)),
+    });
+    expect(findings.map((finding) => /^A hardcoded (.+?) \(/.exec(finding.message)?.[1])).toEqual(samples.map(([kind]) => kind));
+    expect(findings.map((finding) => finding.line)).toEqual(samples.map((_, i) => 5 + i));
+  });
+});
