@@ -22645,9 +22645,6 @@ function interpolateScalar(node, trie, env, diagnostics, variables, enabled) {
   node.value = trie?.cast ? applyCast(trie.cast, text) : text;
 }
 
-// src/load/parse.ts
-init_source();
-
 // src/load/comments.ts
 function collectComments(tokens, text) {
   if (!text.includes("#")) return [];
@@ -22686,8 +22683,30 @@ function isOwnLine(text, offset) {
   return true;
 }
 
-// src/load/fast-parse.ts
+// src/load/map-pairs.ts
 init_source();
+function addPair(pairs, key, value, file, diagnostics) {
+  const name = String(key.value);
+  const previous = pairs.get(name);
+  if (previous) {
+    const line = positionAt(file, previous.key.loc.start).line;
+    diagnostics.push({
+      ruleId: "duplicate-key",
+      message: `Key "${name}" is already defined on line ${line}; compose refuses a mapping with a duplicate key, so remove one of them.`,
+      loc: key.loc
+    });
+    pairs.delete(name);
+  }
+  pairs.set(name, { key, value });
+}
+function mergeInto(pairs, sources) {
+  for (const source of sources) {
+    if (source.kind !== "map") continue;
+    for (const [name, pair] of source.pairs) if (!pairs.has(name)) pairs.set(name, pair);
+  }
+}
+
+// src/load/fast-parse.ts
 var MAX_FAST_DEPTH = 64;
 var MAX_FAST_EXPANSION = 1e5;
 var Bail = class extends Error {
@@ -22800,7 +22819,7 @@ var FastParser = class {
       const value = this.pairValue(key.node, key.colon + 1, line, column, depth);
       end = value.tail;
       if (merge) this.mergeSources(value, mergeSources);
-      else this.setPair(pairs, name, key.node, value.node);
+      else addPair(pairs, key.node, value.node, this.file, this.diagnostics);
       const next = this.nextAt(column);
       if (!next) {
         this.lastItem(value, column);
@@ -22810,25 +22829,9 @@ var FastParser = class {
       pos = next.content;
     }
     this.checkDedent(column);
-    for (const source of mergeSources) {
-      for (const [name, pair] of source.pairs) if (!pairs.has(name)) pairs.set(name, pair);
-    }
+    mergeInto(pairs, mergeSources);
     const node = { kind: "map", pairs, loc: this.loc(from, end) };
     return { node, tail: end, dirty: this.run.hasComment };
-  }
-  /** A key and its value; a duplicate key is reported, and the later one kept, in the later place. */
-  setPair(pairs, name, key, value) {
-    const previous = pairs.get(name);
-    if (previous) {
-      const previousLine = positionAt(this.file, previous.key.loc.start).line;
-      this.diagnostics.push({
-        ruleId: "duplicate-key",
-        message: `Key "${name}" is already defined on line ${previousLine}; compose refuses a mapping with a duplicate key, so remove one of them.`,
-        loc: key.loc
-      });
-      pairs.delete(name);
-    }
-    pairs.set(name, { key, value });
   }
   /**
    * What follows `key:` (at `after`, on `line`): an inline value, an alias, or a value on
@@ -23384,23 +23387,9 @@ var TreeBuilder = class {
       const key = this.key(keyYaml, item);
       if (!key) continue;
       const value = this.node(item.value, depth + 1) ?? this.emptyValue(item, key);
-      const name = String(key.value);
-      const previous = pairs.get(name);
-      if (previous) {
-        const line = lineOf(this.file, previous.key.loc.start);
-        this.diagnostics.push({
-          ruleId: "duplicate-key",
-          message: `Key "${name}" is already defined on line ${line}; compose refuses a mapping with a duplicate key, so remove one of them.`,
-          loc: key.loc
-        });
-        pairs.delete(name);
-      }
-      pairs.set(name, { key, value });
+      addPair(pairs, key, value, this.file, this.diagnostics);
     }
-    for (const source of mergeSources) {
-      if (source.kind !== "map") continue;
-      for (const [name, pair] of source.pairs) if (!pairs.has(name)) pairs.set(name, pair);
-    }
+    mergeInto(pairs, mergeSources);
     const out = { kind: "map", pairs, loc: this.loc(node) };
     if (node.tag?.startsWith("!") && !node.tag.startsWith("!!")) out.tag = node.tag;
     return out;
@@ -23472,9 +23461,6 @@ var SCALAR_STYLES = {
   BLOCK_LITERAL: "block",
   BLOCK_FOLDED: "block"
 };
-function lineOf(file, offset) {
-  return positionAt(file, offset).line;
-}
 
 // src/load/profiles.ts
 function applyProfiles(root, active) {

@@ -1,7 +1,8 @@
 import type { YamlComment } from './comments.ts';
 import type { LoadDiagnostic } from './diagnostics.ts';
-import type { Loc, MapNode, Node, ScalarNode, SeqNode } from './nodes.ts';
-import { positionAt, type SourceFile } from './source.ts';
+import type { Loc, MapNode, Node, Pair, ScalarNode, SeqNode } from './nodes.ts';
+import { addPair, mergeInto } from './map-pairs.ts';
+import type { SourceFile } from './source.ts';
 import { resolvePlainScalar } from './yaml-scalars.ts';
 
 /**
@@ -160,7 +161,7 @@ class FastParser {
    */
   private map(column: number, from: number, depth: number): Parsed {
     if (depth > MAX_FAST_DEPTH) bail();
-    const pairs = new Map<string, { key: ScalarNode; value: Node }>();
+    const pairs = new Map<string, Pair>();
     const mergeSources: MapNode[] = [];
     let end = from;
     let pos = from;
@@ -172,7 +173,7 @@ class FastParser {
       const value = this.pairValue(key.node, key.colon + 1, line, column, depth);
       end = value.tail;
       if (merge) this.mergeSources(value, mergeSources);
-      else this.setPair(pairs, name, key.node, value.node);
+      else addPair(pairs, key.node, value.node, this.file, this.diagnostics);
       const next = this.nextAt(column);
       if (!next) {
         this.lastItem(value, column);
@@ -182,27 +183,9 @@ class FastParser {
       pos = next.content;
     }
     this.checkDedent(column);
-    // Explicit keys win over merged ones; among merge sources the first listed wins.
-    for (const source of mergeSources) {
-      for (const [name, pair] of source.pairs) if (!pairs.has(name)) pairs.set(name, pair);
-    }
+    mergeInto(pairs, mergeSources);
     const node: MapNode = { kind: 'map', pairs, loc: this.loc(from, end) };
     return { node, tail: end, dirty: this.run.hasComment };
-  }
-
-  /** A key and its value; a duplicate key is reported, and the later one kept, in the later place. */
-  private setPair(pairs: Map<string, { key: ScalarNode; value: Node }>, name: string, key: ScalarNode, value: Node): void {
-    const previous = pairs.get(name);
-    if (previous) {
-      const previousLine = positionAt(this.file, previous.key.loc.start).line;
-      this.diagnostics.push({
-        ruleId: 'duplicate-key',
-        message: `Key "${name}" is already defined on line ${previousLine}; compose refuses a mapping with a duplicate key, so remove one of them.`,
-        loc: key.loc,
-      });
-      pairs.delete(name);
-    }
-    pairs.set(name, { key, value });
   }
 
   /**

@@ -2,10 +2,11 @@ import type { CST, Document } from 'yaml';
 import { yamlPackage } from './yaml-package.ts';
 import type { Alias, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Loc, MapNode, Node, Pair, ScalarNode, SeqNode } from './nodes.ts';
-import { positionAt, type SourceFile } from './source.ts';
+import type { SourceFile } from './source.ts';
 import { resolvePlainScalar } from './yaml-scalars.ts';
 import { collectComments, type YamlComment } from './comments.ts';
 import { fastParse } from './fast-parse.ts';
+import { addPair, mergeInto } from './map-pairs.ts';
 import type { LoadDiagnostic } from './diagnostics.ts';
 
 export interface ParsedFile {
@@ -271,24 +272,9 @@ class TreeBuilder {
       const key = this.key(keyYaml, item);
       if (!key) continue;
       const value = this.node(item.value as YamlNode, depth + 1) ?? this.emptyValue(item, key);
-      const name = String(key.value);
-      const previous = pairs.get(name);
-      if (previous) {
-        const line = lineOf(this.file, previous.key.loc.start);
-        this.diagnostics.push({
-          ruleId: 'duplicate-key',
-          message: `Key "${name}" is already defined on line ${line}; compose refuses a mapping with a duplicate key, so remove one of them.`,
-          loc: key.loc,
-        });
-        pairs.delete(name);
-      }
-      pairs.set(name, { key, value });
+      addPair(pairs, key, value, this.file, this.diagnostics);
     }
-    // Explicit keys win over merged ones; among merge sources the first listed wins.
-    for (const source of mergeSources) {
-      if (source.kind !== 'map') continue;
-      for (const [name, pair] of source.pairs) if (!pairs.has(name)) pairs.set(name, pair);
-    }
+    mergeInto(pairs, mergeSources);
     const out: MapNode = { kind: 'map', pairs, loc: this.loc(node) };
     if (node.tag?.startsWith('!') && !node.tag.startsWith('!!')) out.tag = node.tag;
     return out;
@@ -368,7 +354,3 @@ const SCALAR_STYLES: Record<string, ScalarNode['style']> = {
   BLOCK_LITERAL: 'block',
   BLOCK_FOLDED: 'block',
 };
-
-function lineOf(file: SourceFile, offset: number): number {
-  return positionAt(file, offset).line;
-}
