@@ -34,8 +34,9 @@ describe.skipIf(!nginx)(`nginx.conf${nginx ? '' : ' [SKIPPED: nginx is not insta
         writeFileSync(hosts, '127.0.0.1 localhost\n127.0.0.1 api\n127.0.0.1 grafana\n');
         // Output goes to a file: the config logs to /dev/stderr, which nginx re-opens,
         // and that works on a file or pipe (as in a container) but not on Node's socket.
-        // (The log is opened before the tmpfs hides the temp dir.)
-        const script = `exec 3>"${log}" && mount --bind "${hosts}" /etc/hosts && mount -t tmpfs -o size=16m tmpfs /tmp && exec "${nginx}" -t -q -c "${nginxConf}" >&3 2>&3`;
+        // (The log and the config are opened before the tmpfs hides the temp dir, and with it
+        // a checkout that lives under /tmp: nginx reads the config through that descriptor.)
+        const script = `exec 3>"${log}" 4<"${nginxConf}" && mount --bind "${hosts}" /etc/hosts && mount -t tmpfs -o size=16m tmpfs /tmp && exec "${nginx}" -t -q -c /dev/fd/4 >&3 2>&3`;
         const r = run(unshare!, ['--mount', '--fork', 'sh', '-c', script], { allowFailure: true, timeoutMs: 30_000 });
         expect(r.status, `${r.stderr}${readLog()}`).toBe(0);
       } else {
