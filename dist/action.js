@@ -18713,6 +18713,9 @@ var required_keys_default = defineRule({
 function builtin(id) {
   return typeof __require === "function" ? __require(id) : process.getBuiltinModule(id);
 }
+function requireFromSources(id) {
+  return builtin("node:module").createRequire(import.meta.url)(id);
+}
 
 // src/lint/user-regexp.ts
 var fallbackEnabled = false;
@@ -20253,7 +20256,7 @@ function policyError(source, index, id, reason) {
 // src/load/yaml-package.ts
 var loaded;
 function yamlPackage() {
-  loaded ??= typeof __require === "function" ? require_dist() : builtin("node:module").createRequire(import.meta.url)("yaml");
+  loaded ??= typeof __require === "function" ? require_dist() : requireFromSources("yaml");
   return loaded;
 }
 
@@ -20365,7 +20368,7 @@ function mergeLayers(layers) {
 var loaded2;
 function loadAjv() {
   if (loaded2) return loaded2;
-  loaded2 = typeof __require === "function" ? require_ajv() : builtin("node:module").createRequire(import.meta.url)("ajv");
+  loaded2 = typeof __require === "function" ? require_ajv() : requireFromSources("ajv");
   return loaded2;
 }
 
@@ -23036,7 +23039,6 @@ var FastParser = class {
     let end;
     if (c === 34 || c === 39) ({ node, end } = this.quoted(start, lineEnd));
     else {
-      if (!this.isKeyAt(start, lineEnd)) bail();
       end = this.plainEnd(start, lineEnd, true);
       const written = this.text.slice(start, end);
       node = { kind: "scalar", value: written, written, style: "plain", loc: this.loc(start, end) };

@@ -7,3 +7,12 @@
 export function builtin<T>(id: `node:${string}`): T {
   return (typeof require === 'function' ? require(id) : process.getBuiltinModule(id)) as T;
 }
+
+/**
+ * A package, for the sources run as ES modules, which have no `require`. Packages loaded on
+ * first use call `require('name')` themselves when it exists, with the name written out, so
+ * that esbuild bundles the package yet evaluates it only there; this is their fallback.
+ */
+export function requireFromSources<T>(id: string): T {
+  return builtin<typeof import('node:module')>('node:module').createRequire(import.meta.url)(id) as T;
+}

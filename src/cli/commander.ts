@@ -1,4 +1,4 @@
-import { builtin } from '../lazy-builtin.ts';
+import { requireFromSources } from '../lazy-builtin.ts';
 
 type CommanderModule = typeof import('commander');
 
@@ -6,6 +6,6 @@ let loaded: CommanderModule | undefined;
 
 /** commander, evaluated on first use: `check PATH...` never needs it (see bin.ts). */
 export function commander(): CommanderModule {
-  loaded ??= typeof require === 'function' ? (require('commander') as CommanderModule) : (builtin<typeof import('node:module')>('node:module').createRequire(import.meta.url)('commander') as CommanderModule);
+  loaded ??= typeof require === 'function' ? (require('commander') as CommanderModule) : requireFromSources<CommanderModule>('commander');
   return loaded;
 }

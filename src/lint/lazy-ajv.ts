@@ -1,4 +1,4 @@
-import { builtin } from '../lazy-builtin.ts';
+import { requireFromSources } from '../lazy-builtin.ts';
 
 type AjvModule = typeof import('ajv');
 
@@ -12,6 +12,6 @@ let loaded: AjvModule | undefined;
  */
 export function loadAjv(): AjvModule {
   if (loaded) return loaded;
-  loaded = typeof require === 'function' ? (require('ajv') as AjvModule) : (builtin<typeof import('node:module')>('node:module').createRequire(import.meta.url)('ajv') as AjvModule);
+  loaded = typeof require === 'function' ? (require('ajv') as AjvModule) : requireFromSources<AjvModule>('ajv');
   return loaded;
 }

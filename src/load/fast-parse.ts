@@ -413,7 +413,7 @@ class FastParser {
     let end: number;
     if (c === 34 || c === 39) ({ node, end } = this.quoted(start, lineEnd));
     else {
-      if (!this.isKeyAt(start, lineEnd)) bail();
+      // plainEnd refuses what cannot start a plain scalar; the colon is checked below
       end = this.plainEnd(start, lineEnd, true);
       const written = this.text.slice(start, end);
       // Keys are never typed: compose reads them as strings.
